@@ -1,0 +1,110 @@
+/**
+ * Typed errors. Every error chainwarden raises on purpose is a ChainwardenError with a literal `code`;
+ * the CLI (src/cli/main.ts) is the only place that maps them to messages and exit codes.
+ */
+
+/** Process exit codes, documented in the README. */
+export const ExitCode = {
+  ok: 0,
+  gateClosed: 1,
+  badInput: 2,
+  internal: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export type ChainwardenErrorCode =
+  | 'USAGE'
+  | 'CONFIG_INVALID'
+  | 'INPUT_INVALID'
+  | 'LOCKFILE_INVALID'
+  | 'LOCKFILE_UNSUPPORTED'
+  | 'LOCKFILE_DUPLICATE'
+  | 'NO_LOCKFILE'
+  | 'IO'
+  | 'INTERNAL';
+
+/** Where in an input file a problem was found: a line/column, a key path, or both. */
+export interface InputLocation {
+  /** Path of the file, as the user would recognise it (relative to the project when possible). */
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Key path inside a structured document, e.g. `packages["node_modules/foo"].version`. */
+  readonly path?: string;
+}
+
+export function formatLocation(loc: InputLocation): string {
+  let out = loc.file;
+  if (loc.line !== undefined) {
+    out += `:${loc.line}`;
+    if (loc.column !== undefined) out += `:${loc.column}`;
+  }
+  if (loc.path !== undefined && loc.path !== '') out += ` (at ${loc.path})`;
+  return out;
+}
+
+export class ChainwardenError extends Error {
+  readonly code: ChainwardenErrorCode;
+  readonly exitCode: ExitCode;
+
+  constructor(code: ChainwardenErrorCode, message: string, exitCode: ExitCode, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad command-line usage: unknown option values, missing arguments, conflicting flags. */
+export class UsageError extends ChainwardenError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('USAGE', message, ExitCode.badInput, options);
+  }
+}
+
+/** `chainwarden.yaml` does not match its schema. */
+export class ConfigError extends ChainwardenError {
+  readonly location: InputLocation;
+  constructor(message: string, location: InputLocation, options?: { cause?: unknown }) {
+    super('CONFIG_INVALID', `${formatLocation(location)}: ${message}`, ExitCode.badInput, options);
+    this.location = location;
+  }
+}
+
+/** Any untrusted input that cannot be read as what it claims to be. */
+export class InputError extends ChainwardenError {
+  readonly location: InputLocation;
+  constructor(
+    message: string,
+    location: InputLocation,
+    options?: { cause?: unknown; code?: 'INPUT_INVALID' | 'LOCKFILE_INVALID' | 'LOCKFILE_UNSUPPORTED' | 'LOCKFILE_DUPLICATE' },
+  ) {
+    super(options?.code ?? 'INPUT_INVALID', `${formatLocation(location)}: ${message}`, ExitCode.badInput, options);
+    this.location = location;
+  }
+}
+
+/** A lockfile is malformed, truncated, of an unknown version, or inconsistent. */
+export class LockfileError extends InputError {
+  constructor(
+    message: string,
+    location: InputLocation,
+    options?: { cause?: unknown; code?: 'LOCKFILE_INVALID' | 'LOCKFILE_UNSUPPORTED' | 'LOCKFILE_DUPLICATE' },
+  ) {
+    super(message, location, { cause: options?.cause, code: options?.code ?? 'LOCKFILE_INVALID' });
+  }
+}
+
+/** No supported lockfile was found in a project. */
+export class NoLockfileError extends ChainwardenError {
+  constructor(message: string) {
+    super('NO_LOCKFILE', message, ExitCode.badInput);
+  }
+}
+
+/** A file could not be read or written. */
+export class IoError extends ChainwardenError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('IO', message, ExitCode.badInput, options);
+  }
+}
