@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI, REPO_ROOT } from './shared.js';
+
+export interface CliRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real CLI as a user would: a separate Node process. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env['SOURCE_DATE_EPOCH'];
+  Object.assign(env, options.env);
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Copies the bundled example project into `dir` (tests never write into the repository). */
+export function copyExample(dir: string, name = 'hotpass-like'): string {
+  const target = join(dir, name);
+  cpSync(join(REPO_ROOT, 'examples', name), target, { recursive: true, filter: (src) => !/[\\/](dist|data|node_modules)$/.test(src) });
+  return target;
+}
