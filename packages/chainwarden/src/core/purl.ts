@@ -15,7 +15,10 @@ export interface PurlParts {
 const UNRESERVED = /[A-Za-z0-9.\-_~]/;
 
 /** Percent-encodes everything but unreserved characters (and `extraSafe`). */
+const ALL_UNRESERVED = /^[A-Za-z0-9.\-_~]*$/;
+
 export function purlEncode(value: string, extraSafe = ''): string {
+  if (ALL_UNRESERVED.test(value)) return value;
   let out = '';
   for (const ch of value) {
     if (UNRESERVED.test(ch) || extraSafe.includes(ch)) {

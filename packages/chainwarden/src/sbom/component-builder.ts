@@ -52,7 +52,10 @@ export function purlFor(ecosystem: Ecosystem, name: string, version: string | un
 
 /** Builds a Component with its key and purl computed the same way for every format. */
 export function makeComponent(init: ComponentInit): Component {
-  const component: Component = {
+  const purl = purlFor(init.ecosystem, init.name, init.version, init.source);
+  const component: {
+    -readonly [K in keyof Component]: Component[K];
+  } = {
     key: componentKey(init.ecosystem, init.name, init.version, init.source),
     ecosystem: init.ecosystem,
     type: init.type ?? 'library',
@@ -65,13 +68,11 @@ export function makeComponent(init: ComponentInit): Component {
     properties: init.properties ?? [],
     dependsOn: new Set<string>(),
   };
-  const purl = purlFor(init.ecosystem, init.name, init.version, init.source);
-  return Object.assign(component, {
-    ...(init.version !== undefined && init.version !== '' ? { version: init.version } : {}),
-    ...(purl !== undefined ? { purl } : {}),
-    ...(init.description !== undefined ? { description: init.description } : {}),
-    ...(init.author !== undefined ? { author: init.author } : {}),
-  });
+  if (init.version !== undefined && init.version !== '') component.version = init.version;
+  if (purl !== undefined) component.purl = purl;
+  if (init.description !== undefined) component.description = init.description;
+  if (init.author !== undefined) component.author = init.author;
+  return component;
 }
 
 /** Parses an SRI integrity string (`sha512-<base64>`, possibly several space-separated) into hex hashes. */
