@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
 import { InputError } from '../../../core/errors.js';
 import { isRecord, parseTomlText } from '../../../core/parse.js';
-import { licenseFromString } from '../../component-builder.js';
-import type { License, RootProject, Scope } from '../../model.js';
+import type { RootProject, Scope } from '../../model.js';
 import type { SourceContext } from '../../source.js';
 import { parseRequirement } from './pep508.js';
+import { metadataFromDoc, rootFromMetadata } from './pyproject-metadata.js';
 
 /** A dependency the project's manifest declares, with the scope its group gives it. */
 export interface DeclaredDependency {
@@ -50,10 +50,6 @@ export function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function licensesOf(value: unknown): License[] {
-  const text = typeof value === 'string' ? value : isRecord(value) ? value['text'] : undefined;
-  return typeof text === 'string' && text.trim() !== '' ? [licenseFromString(text)] : [];
-}
 
 /**
  * The root project: PEP 621 `[project]` first, Poetry's `[tool.poetry]` as fallback (Poetry 2 keeps a static version
@@ -61,20 +57,7 @@ function licensesOf(value: unknown): License[] {
  */
 export function pythonRoot(ctx: SourceContext, manifest: Pyproject | undefined): RootProject {
   const fallbackName = posix.basename(lockDir(ctx)) || posix.basename(ctx.projectDir.split(/[\\/]/).join('/')) || 'project';
-  if (manifest === undefined) return { name: fallbackName, licenses: [], ecosystem: 'pypi' };
-  const { project } = manifest;
-  const poetry = isRecord(manifest.tool['poetry']) ? manifest.tool['poetry'] : {};
-  const version = str(project['version']) ?? str(poetry['version']);
-  const description = str(project['description']) ?? str(poetry['description']);
-  const fromProject = licensesOf(project['license']);
-  return {
-    name: str(project['name']) ?? str(poetry['name']) ?? fallbackName,
-    ...(version !== undefined ? { version } : {}),
-    ...(description !== undefined ? { description } : {}),
-    licenses: fromProject.length > 0 ? fromProject : licensesOf(poetry['license']),
-    ecosystem: 'pypi',
-    manifest: manifest.rel,
-  };
+  return rootFromMetadata(manifest !== undefined ? metadataFromDoc(manifest.doc) : undefined, manifest?.rel, fallbackName);
 }
 
 /** PEP 508 strings → declared dependencies (entries that are not strings or not requirements are skipped). */

@@ -3,7 +3,7 @@ import { IoError } from '../../../core/errors.js';
 import { normalizePypiName } from '../../../core/purl.js';
 import type { PackageSource } from '../../model.js';
 import type { SourceContext } from '../../source.js';
-import { readPyproject } from '../python-pyproject/pyproject.js';
+import { readPyprojectMetadata } from '../python-common/pyproject-metadata.js';
 import type { RequirementEntry } from './requirement-entry.js';
 import { withoutCredentials } from './url-credentials.js';
 
@@ -59,7 +59,7 @@ export async function linkTarget(ctx: SourceContext, entry: RequirementEntry, ro
           warnings.push(`${where}: cannot read ${posix.join(path, 'pyproject.toml')} (${error.message})`);
         }
         if (text !== undefined) {
-          const info = await readPyproject(text, posix.join(path, 'pyproject.toml'));
+          const info = await readPyprojectMetadata(text, posix.join(path, 'pyproject.toml'));
           name ??= info.name;
           if (info.name === undefined || normalizePypiName(info.name) === normalizePypiName(name ?? '')) version ??= info.version;
         }

@@ -1,7 +1,7 @@
 import { basename, dirname, posix } from 'node:path';
 import type { RootProject } from '../../model.js';
 import type { SourceContext } from '../../source.js';
-import { pythonRoot, readPyproject } from '../python-pyproject/pyproject.js';
+import { readPyprojectMetadata, rootFromMetadata } from '../python-common/pyproject-metadata.js';
 
 export interface RequirementsRoot {
   readonly root: RootProject;
@@ -23,12 +23,12 @@ export async function readRequirementsRoot(ctx: SourceContext): Promise<Requirem
     if (manifest.startsWith('../')) continue;
     const text = await ctx.readSibling(candidate);
     if (text === undefined) continue;
-    const info = await readPyproject(text, manifest);
-    return { root: pythonRoot(info, manifest, basename(ctx.projectDir)), dir: posix.dirname(manifest) };
+    const info = await readPyprojectMetadata(text, manifest);
+    return { root: rootFromMetadata(info, manifest, basename(ctx.projectDir)), dir: posix.dirname(manifest) };
   }
   const where = candidates.length > 1 ? 'beside the file or in its parent directory' : 'beside the file';
   return {
-    root: pythonRoot(undefined, undefined, basename(ctx.projectDir)),
+    root: rootFromMetadata(undefined, undefined, basename(ctx.projectDir)),
     dir: '.',
     warning: `${ctx.lockfileRel}: no pyproject.toml ${where}; the root component is named after the project directory`,
   };

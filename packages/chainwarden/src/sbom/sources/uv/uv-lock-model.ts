@@ -122,7 +122,7 @@ function readDeps(ctx: Ctx, value: unknown, path: string): UvDependencyRef[] {
       ...(version !== undefined ? { version } : {}),
       ...(source !== undefined ? { source } : {}),
       ...(marker !== undefined ? { marker } : {}),
-      extras: (extraRaw as string[] | undefined) ?? [],
+      extras: (extraRaw) ?? [],
     };
   });
 }

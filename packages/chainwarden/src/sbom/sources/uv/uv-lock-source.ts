@@ -3,7 +3,7 @@ import { parseTomlText } from '../../../core/parse.js';
 import { makeComponent } from '../../component-builder.js';
 import type { Component, ExternalReference, LockfileResult, Scope } from '../../model.js';
 import type { SbomSource, SourceContext } from '../../source.js';
-import { pythonRoot, readPyproject } from '../python-pyproject/pyproject.js';
+import { readPyprojectMetadata, rootFromMetadata } from '../python-common/pyproject-metadata.js';
 import type { UvDependencyRef, UvPackage } from './uv-lock-model.js';
 import { readUvLock } from './uv-lock-model.js';
 
@@ -25,7 +25,7 @@ export const UvLockSource: SbomSource = {
     const lockDir = ctx.lockfileRel.includes('/') ? ctx.lockfileRel.slice(0, ctx.lockfileRel.lastIndexOf('/')) : '';
     const pyprojectText = await ctx.readSibling('pyproject.toml');
     const manifestRel = lockDir === '' ? 'pyproject.toml' : `${lockDir}/pyproject.toml`;
-    const pyproject = pyprojectText !== undefined ? await readPyproject(pyprojectText, manifestRel) : undefined;
+    const pyproject = pyprojectText !== undefined ? await readPyprojectMetadata(pyprojectText, manifestRel) : undefined;
     if (pyproject === undefined) warnings.push(`${ctx.lockfileRel}: no pyproject.toml beside the lockfile; the root project is taken from the lockfile`);
 
     const byName = new Map<string, UvPackage[]>();
@@ -159,7 +159,7 @@ export const UvLockSource: SbomSource = {
       if (component.scope === 'excluded') for (const g of [...(groupsVia.get(pkg) ?? [])].sort()) component.properties.push(['cdx:uv:group', g]);
     }
 
-    const root = pythonRoot(pyproject, pyproject !== undefined ? manifestRel : undefined, rootPkg?.name ?? basenameOf(ctx), rootPkg?.version);
+    const root = rootFromMetadata(pyproject, pyproject !== undefined ? manifestRel : undefined, rootPkg?.name ?? basenameOf(ctx), rootPkg?.version);
     return { format: 'uv', lockfile: ctx.lockfileRel, root, components, rootDependsOn, workspaceMembers, warnings, carriesLicenses: false };
   },
 };

@@ -24,8 +24,13 @@ function licensesOf(value: unknown): License[] {
   return [];
 }
 
-export async function readPyproject(text: string, file: string): Promise<PyprojectInfo> {
+export async function readPyprojectMetadata(text: string, file: string): Promise<PyprojectInfo> {
   const doc = await parseTomlText(text, file, (message, loc, cause) => new InputError(message, { file, ...loc }, { cause }));
+  return metadataFromDoc(doc);
+}
+
+/** Name, version (unless dynamic), description and declared licence of a parsed pyproject.toml. */
+export function metadataFromDoc(doc: Record<string, unknown>): PyprojectInfo {
   const project = isRecord(doc['project']) ? doc['project'] : {};
   const tool = isRecord(doc['tool']) ? doc['tool'] : {};
   const poetry = isRecord(tool['poetry']) ? tool['poetry'] : {};
@@ -46,7 +51,7 @@ export async function readPyproject(text: string, file: string): Promise<Pyproje
 }
 
 /** Root project for a Python lockfile: pyproject.toml when present, else the fallback name. */
-export function pythonRoot(info: PyprojectInfo | undefined, manifest: string | undefined, fallbackName: string, fallbackVersion?: string): RootProject {
+export function rootFromMetadata(info: PyprojectInfo | undefined, manifest: string | undefined, fallbackName: string, fallbackVersion?: string): RootProject {
   const version = info?.version ?? (info?.dynamicVersion === true ? undefined : fallbackVersion);
   const description = info?.description;
   return {
