@@ -74,7 +74,7 @@ Examples:
     }
     if (error instanceof ChainwardenError) {
       io.stderr.write(`chainwarden: error: ${error.message}\n`);
-      if (io.env['CHAINWARDEN_DEBUG'] !== undefined && error.cause !== undefined) io.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+      if (io.env['CHAINWARDEN_DEBUG'] !== undefined && error.cause !== undefined) io.stderr.write(`${error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : JSON.stringify(error.cause)}\n`);
       return error.exitCode;
     }
     const err = error as Error;
