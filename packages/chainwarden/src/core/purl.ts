@@ -31,8 +31,15 @@ export function purlEncode(value: string, extraSafe = ''): string {
 }
 
 /** PEP 503 normalisation, which the purl spec requires for `pkg:pypi` names. */
+const normalized = new Map<string, string>();
+
 export function normalizePypiName(name: string): string {
-  return name.replace(/[-_.]+/g, '-').toLowerCase();
+  let out = normalized.get(name);
+  if (out === undefined) {
+    out = name.replace(/[-_.]+/g, '-').toLowerCase();
+    if (normalized.size < 100_000) normalized.set(name, out);
+  }
+  return out;
 }
 
 export function formatPurl(parts: PurlParts): string {
