@@ -29,4 +29,5 @@ export { CYCLONEDX_SPECS } from './sbom/cyclonedx/spec.js';
 export type { CycloneDxSpec } from './sbom/cyclonedx/spec.js';
 export { runPipeline } from './pipeline.js';
 export type { PipelineOptions, PipelineResult, StageResult } from './pipeline.js';
+export type { Stage, StageContext, StageOutput } from './pipeline/stage.js';
 export { main } from './cli/main.js';

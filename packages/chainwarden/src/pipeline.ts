@@ -1,15 +1,20 @@
 import { resolve } from 'node:path';
 import { loadConfig } from './core/config.js';
 import { ChainwardenError, ExitCode } from './core/errors.js';
-import type { SbomSummary } from './sbom/generate.js';
+import { sbomStage } from './pipeline/sbom-stage.js';
+import type { Stage, StageOutput } from './pipeline/stage.js';
+
+/** The stages of `chainwarden run`, in order. Add a stage: a file in pipeline/ and one line here. */
+export const STAGES: readonly Stage[] = [sbomStage];
 
 export interface StageResult {
-  readonly stage: 'sbom';
-  readonly status: 'ok' | 'failed' | 'skipped';
+  readonly stage: string;
+  readonly status: 'ok' | 'warn' | 'failed' | 'skipped';
   /** One line for the summary table. */
   readonly detail: string;
   readonly durationMs: number;
-  readonly summary?: SbomSummary;
+  readonly summary?: unknown;
+  readonly files?: readonly string[];
   readonly error?: { readonly code: string; readonly message: string };
 }
 
@@ -23,37 +28,39 @@ export interface PipelineResult {
 export interface PipelineOptions {
   readonly projectDir: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Defaults to STAGES. */
+  readonly stages?: readonly Stage[];
 }
 
 /**
- * `chainwarden run`: every stage that exists, in order, on one project, with chainwarden.yaml as configuration.
- * Stages that fail on bad input are reported (with their exit code); an internal error propagates.
+ * `chainwarden run`: every stage, in order, on one project, with chainwarden.yaml as configuration. A stage that
+ * fails on bad input is reported with its exit code and the stages after it are skipped; an internal error propagates.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const projectDir = resolve(options.projectDir);
   const env = options.env ?? process.env;
   const { config } = await loadConfig(projectDir);
+  const startedAt = new Date();
+  const outputs = new Map<string, StageOutput>();
   const stages: StageResult[] = [];
   let exitCode: number = ExitCode.ok;
-  let project = projectDir.split(/[\\/]/).pop() ?? projectDir;
-
-  const started = performance.now();
-  try {
-    const [{ writeSbom }, { sbomOptions }] = await Promise.all([import('./sbom/generate.js'), import('./cli/commands/sbom.js')]);
-    const result = await writeSbom(sbomOptions(projectDir, config.sbom, {}, env));
-    project = `${result.summary.project.name}${result.summary.project.version !== undefined ? ` ${result.summary.project.version}` : ''}`;
-    const c = result.summary.components;
-    stages.push({
-      stage: 'sbom',
-      status: 'ok',
-      detail: `${c.total} components from ${result.summary.lockfiles.length} lockfile(s) -> ${result.summary.output}`,
-      durationMs: Math.round(performance.now() - started),
-      summary: result.summary,
-    });
-  } catch (error) {
-    if (!(error instanceof ChainwardenError)) throw error;
-    stages.push({ stage: 'sbom', status: 'failed', detail: error.code, durationMs: Math.round(performance.now() - started), error: { code: error.code, message: error.message } });
-    exitCode = Math.max(exitCode, error.exitCode);
+  for (const stage of options.stages ?? STAGES) {
+    if (exitCode !== ExitCode.ok) {
+      stages.push({ stage: stage.name, status: 'skipped', detail: 'an earlier stage failed', durationMs: 0 });
+      continue;
+    }
+    const started = performance.now();
+    try {
+      const output = await stage.run({ projectDir, env, config, startedAt, outputs });
+      outputs.set(stage.name, output);
+      stages.push({ stage: stage.name, status: output.status ?? 'ok', durationMs: Math.round(performance.now() - started), ...output });
+    } catch (error) {
+      if (!(error instanceof ChainwardenError)) throw error;
+      stages.push({ stage: stage.name, status: 'failed', detail: error.code, durationMs: Math.round(performance.now() - started), error: { code: error.code, message: error.message } });
+      exitCode = Math.max(exitCode, error.exitCode);
+    }
   }
+  const sbom = outputs.get('sbom')?.summary as { project?: { name: string; version?: string } } | undefined;
+  const project = sbom?.project !== undefined ? `${sbom.project.name}${sbom.project.version !== undefined ? ` ${sbom.project.version}` : ''}` : (projectDir.split(/[\\/]/).pop() ?? projectDir);
   return { project, stages, exitCode };
 }

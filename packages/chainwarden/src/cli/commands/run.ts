@@ -1,8 +1,14 @@
 import { resolve } from 'node:path';
 import { runPipeline } from '../../pipeline.js';
+import type { SbomSummary } from '../../sbom/generate.js';
 import type { CliIo } from '../io.js';
 import { style, table } from '../io.js';
 import { renderSbomSummary } from './sbom.js';
+
+/** How each stage's summary is shown to a person; stages without one show their detail line only. */
+const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string>> = {
+  sbom: (summary, io) => renderSbomSummary(summary as SbomSummary, io),
+};
 
 export async function runCommand(projectDirArg: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {
   const projectDir = resolve(io.cwd, projectDirArg ?? '.');
@@ -14,20 +20,11 @@ export async function runCommand(projectDirArg: string | undefined, flags: { jso
   const s = style(io.stdout, io.env);
   io.stdout.write(`${s.bold('chainwarden run')} ${result.project}\n\n`);
   for (const stage of result.stages) {
-    if (stage.stage === 'sbom' && stage.summary !== undefined) io.stdout.write(renderSbomSummary(stage.summary, io));
-    io.stdout.write('\n');
+    const render = RENDERERS[stage.stage];
+    if (render !== undefined && stage.summary !== undefined) io.stdout.write(`${render(stage.summary, io)}\n`);
   }
-  io.stdout.write(
-    `${table(
-      result.stages.map((st) => [
-        st.status === 'ok' ? s.green('ok') : st.status === 'failed' ? s.red('failed') : s.dim(st.status),
-        st.stage,
-        st.detail,
-        `${st.durationMs} ms`,
-      ]),
-      '',
-    )}\n`,
-  );
+  const mark = (status: string): string => (status === 'ok' ? s.green('ok') : status === 'warn' ? s.yellow('warn') : status === 'failed' ? s.red('failed') : s.dim(status));
+  io.stdout.write(`${table(result.stages.map((st) => [mark(st.status), st.stage, st.detail, `${st.durationMs} ms`]), '')}\n`);
   for (const stage of result.stages) if (stage.error !== undefined) io.stderr.write(`chainwarden: ${stage.stage}: ${stage.error.message}\n`);
   return result.exitCode;
 }
