@@ -19,6 +19,40 @@ export const CONFIG_SCHEMA = {
         exclude: { type: 'array', items: { type: 'string' }, description: 'glob patterns of paths to skip when detecting lockfiles' },
       },
     },
+    provenance: {
+      type: 'object',
+      description: 'chainwarden provenance',
+      properties: {
+        output: { type: 'string', description: 'output path, relative to the project directory' },
+        subject: { type: 'array', items: { type: 'string' }, description: 'subject files or globs (default: the build artefacts in dist/)' },
+        digest: { type: 'array', items: { type: 'string', enum: ['sha256', 'sha512'] }, description: 'subject digests besides sha256' },
+        'allow-empty': { type: 'boolean', description: 'a subject glob matching nothing is not an error' },
+        redact: { type: 'array', items: { type: 'string' }, description: 'names (inputs, variables, flags) whose values are always redacted' },
+        'builder-id': { type: 'string', description: 'builder id to record instead of the detected one' },
+      },
+    },
+    checksums: {
+      type: 'object',
+      description: 'chainwarden checksums (in chainwarden run)',
+      properties: {
+        output: { type: 'string', description: 'checksum file, relative to the project directory (default dist/checksums.txt)' },
+        algorithm: { type: 'string', enum: ['sha256', 'sha512'] },
+      },
+    },
+    sign: {
+      type: 'object',
+      description: 'chainwarden sign / attest / verify, and the sign stage of chainwarden run',
+      properties: {
+        key: { type: 'string', description: 'private key (PEM) to sign with, relative to the project directory; password from CHAINWARDEN_KEY_PASSWORD' },
+        keyless: { type: 'boolean', description: 'sign keyless (OIDC token -> Fulcio certificate, Rekor entry, TSA timestamp)' },
+        'fulcio-url': { type: 'string' },
+        'rekor-url': { type: 'string' },
+        'tsa-url': { type: 'string' },
+        'tlog-upload': { type: 'boolean', description: 'with a key: also record signatures in Rekor and get a TSA timestamp' },
+        'trusted-root': { type: 'string', description: 'trusted_root.json for verification (default: the Sigstore public-good root shipped inside chainwarden)' },
+        'trust-policy': { type: 'string', description: 'supplier trust policy (YAML), relative to the project directory' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -31,6 +65,34 @@ export interface SbomConfig {
   readonly exclude?: readonly string[];
 }
 
+export interface ProvenanceConfig {
+  readonly output?: string;
+  readonly subject?: readonly string[];
+  readonly digest?: readonly ('sha256' | 'sha512')[];
+  readonly 'allow-empty'?: boolean;
+  readonly redact?: readonly string[];
+  readonly 'builder-id'?: string;
+}
+
+export interface ChecksumsConfig {
+  readonly output?: string;
+  readonly algorithm?: 'sha256' | 'sha512';
+}
+
+export interface SignConfig {
+  readonly key?: string;
+  readonly keyless?: boolean;
+  readonly 'fulcio-url'?: string;
+  readonly 'rekor-url'?: string;
+  readonly 'tsa-url'?: string;
+  readonly 'tlog-upload'?: boolean;
+  readonly 'trusted-root'?: string;
+  readonly 'trust-policy'?: string;
+}
+
 export interface ChainwardenConfig {
+  readonly sign?: SignConfig;
   readonly sbom?: SbomConfig;
+  readonly provenance?: ProvenanceConfig;
+  readonly checksums?: ChecksumsConfig;
 }

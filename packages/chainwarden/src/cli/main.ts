@@ -14,6 +14,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('Supply-chain security toolkit: SBOMs from lockfiles, provenance, policy gates, signing, VEX and findings.')
     .version(TOOL_VERSION, '-V, --version')
     .exitOverride()
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .addHelpText(

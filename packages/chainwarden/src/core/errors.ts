@@ -21,7 +21,13 @@ export type ChainwardenErrorCode =
   | 'LOCKFILE_DUPLICATE'
   | 'NO_LOCKFILE'
   | 'IO'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'BUNDLE_INVALID'
+  | 'KEY_INVALID'
+  | 'KEY_PASSWORD'
+  | 'TRUST_ROOT_INVALID'
+  | 'TRUST_POLICY_INVALID'
+  | 'SIGNING_FAILED';
 
 /** Where in an input file a problem was found: a line/column, a key path, or both. */
 export interface InputLocation {
@@ -71,13 +77,24 @@ export class ConfigError extends ChainwardenError {
   }
 }
 
+/** The codes an InputError may carry. */
+export type InputErrorCode =
+  | 'INPUT_INVALID'
+  | 'LOCKFILE_INVALID'
+  | 'LOCKFILE_UNSUPPORTED'
+  | 'LOCKFILE_DUPLICATE'
+  | 'BUNDLE_INVALID'
+  | 'KEY_INVALID'
+  | 'TRUST_ROOT_INVALID'
+  | 'TRUST_POLICY_INVALID';
+
 /** Any untrusted input that cannot be read as what it claims to be. */
 export class InputError extends ChainwardenError {
   readonly location: InputLocation;
   constructor(
     message: string,
     location: InputLocation,
-    options?: { cause?: unknown; code?: 'INPUT_INVALID' | 'LOCKFILE_INVALID' | 'LOCKFILE_UNSUPPORTED' | 'LOCKFILE_DUPLICATE' },
+    options?: { cause?: unknown; code?: InputErrorCode },
   ) {
     super(options?.code ?? 'INPUT_INVALID', `${formatLocation(location)}: ${message}`, ExitCode.badInput, options);
     this.location = location;
@@ -106,5 +123,19 @@ export class NoLockfileError extends ChainwardenError {
 export class IoError extends ChainwardenError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('IO', message, ExitCode.badInput, options);
+  }
+}
+
+/** A private key cannot be decrypted: no password given, or the wrong one. Never carries the password. */
+export class KeyPasswordError extends ChainwardenError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('KEY_PASSWORD', message, ExitCode.badInput, options);
+  }
+}
+
+/** A signing service (Fulcio, Rekor, a timestamp authority, an OIDC token endpoint) failed or refused. */
+export class SigningError extends ChainwardenError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('SIGNING_FAILED', message, ExitCode.internal, options);
   }
 }

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../core/atomic-write.js';
 import { sourceDateEpoch } from '../core/clock.js';
 import { sha256Hex } from '../core/digest.js';
 import { NoLockfileError, UsageError } from '../core/errors.js';
+import { globToRegExp } from '../core/glob.js';
 import { assembleBom } from './assemble.js';
 import type { Bom } from './bom.js';
 import { CYCLONEDX_SPECS, DEFAULT_SPEC_VERSION } from './cyclonedx/spec.js';
@@ -56,22 +57,6 @@ export interface SbomResult {
 
 /** Formats whose lockfiles record a dependency graph (the others get a flat root → package graph). */
 const GRAPH_FORMATS = new Set(['uv', 'poetry', 'pdm', 'npm', 'pnpm', 'yarn']);
-
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] as string;
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        re += '.*';
-        i++;
-        if (glob[i + 1] === '/') i++;
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}(/.*)?$`);
-}
 
 export function safeFileStem(name: string): string {
   return name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'project';

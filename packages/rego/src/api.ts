@@ -1,0 +1,114 @@
+/** The public API: compile modules and data once, prepare a query once, evaluate it many times. */
+import { defaultBuiltins } from './builtins/index.js';
+import { compileModules, compileQuery } from './compile/compiler.js';
+import { RegoError } from './errors.js';
+import { Evaluator } from './eval/evaluator.js';
+import { parseModule, parseQuery } from './syntax/parser.js';
+import { topVars } from './compile/vars.js';
+import type { BuiltinDecl, BuiltinRegistry } from './builtins/registry.js';
+import type { CompiledPolicy } from './compile/compiler.js';
+import type { Body, Literal, Module } from './syntax/ast.js';
+import type { Value } from './value/types.js';
+
+export interface ModuleSource {
+  /** File name used in error locations. */
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface PolicyOptions {
+  readonly modules: readonly ModuleSource[];
+  /** Base documents (`data`), a Value (plain JSON values are Values). */
+  readonly data?: Value;
+  /** Host functions added to the default builtins (e.g. chainwarden's purl.parse). */
+  readonly builtins?: readonly BuiltinDecl[];
+}
+
+export interface EvalRequest {
+  readonly input?: Value;
+  /** Builtin errors become evaluation errors instead of undefined results. */
+  readonly strictBuiltinErrors?: boolean;
+  /** Time limit in milliseconds. */
+  readonly timeoutMs?: number;
+  /** Sink for `print` output. */
+  readonly print?: (line: string) => void;
+  /** Fixed time for time.now_ns, in nanoseconds since the epoch. */
+  readonly nowNs?: bigint;
+}
+
+/** One solution of a query, shaped like OPA's result: expression values and variable bindings. */
+export interface QueryResult {
+  readonly expressions: readonly { readonly value: Value; readonly text: string }[];
+  readonly bindings: Readonly<Record<string, Value>>;
+}
+
+export class Policy {
+  private constructor(
+    readonly compiled: CompiledPolicy,
+    readonly builtins: BuiltinRegistry,
+    readonly data: Value,
+  ) {}
+
+  static compile(opts: PolicyOptions): Policy {
+    const modules: Module[] = opts.modules.map((m) => parseModule(m.text, m.file));
+    const builtins = defaultBuiltins();
+    if (opts.builtins) builtins.register(...opts.builtins);
+    const compiled = compileModules(modules, builtins);
+    return new Policy(compiled, builtins, opts.data ?? {});
+  }
+
+  prepare(query: string): PreparedQuery {
+    const body = parseQuery(query, 'query');
+    return new PreparedQuery(this, query, body, compileQuery(body, this.compiled, this.builtins));
+  }
+}
+
+export class PreparedQuery {
+  private readonly outputs: string[];
+  constructor(
+    private readonly policy: Policy,
+    private readonly text: string,
+    private readonly parsed: Body,
+    private readonly body: Literal[],
+  ) {
+    const vars = new Set<string>();
+    for (const l of parsed) {
+      const e = l.expr;
+      if (e.type === 'term') topVars(e.term, vars);
+      else if (e.type === 'unify') {
+        topVars(e.left, vars);
+        topVars(e.right, vars);
+      } else if (e.type === 'some') for (const v of e.vars) vars.add(v.name);
+      else if (e.type === 'somein') {
+        if (e.key) topVars(e.key, vars);
+        topVars(e.value, vars);
+        topVars(e.domain, vars);
+      }
+    }
+    this.outputs = [...vars].filter((v) => !v.startsWith('$') && v !== 'data' && v !== 'input');
+  }
+
+  eval(req: EvalRequest = {}): QueryResult[] {
+    const ev = new Evaluator(this.policy.compiled, this.policy.builtins, {
+      input: req.input,
+      data: this.policy.data,
+      strictBuiltinErrors: req.strictBuiltinErrors ?? false,
+      print: req.print ?? (() => undefined),
+      nowNs: req.nowNs ?? BigInt(Date.now()) * 1_000_000n,
+      deadline: req.timeoutMs !== undefined ? performance.now() + req.timeoutMs : Infinity,
+      maxDepth: 5000,
+    });
+    let rows: Map<string, Value>[];
+    try {
+      rows = ev.query(this.body, this.outputs);
+    } catch (e) {
+      if (e instanceof RangeError) throw new RegoError('eval_recursion_error', 'evaluation too deep (stack exhausted)', undefined, { cause: e });
+      throw e;
+    }
+    const texts = this.parsed.map((_, i) => (this.parsed.length === 1 ? this.text.trim() : `expression ${i + 1}`));
+    return rows.map((row) => ({
+      expressions: texts.map((text) => ({ value: true, text })),
+      bindings: Object.fromEntries(row),
+    }));
+  }
+}

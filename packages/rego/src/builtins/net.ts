@@ -1,0 +1,4 @@
+/** The net builtin family (see .tmp/rego-builtins-contract.md). */
+import type { BuiltinDecl } from './registry.js';
+
+export const NET_BUILTINS: readonly BuiltinDecl[] = [];

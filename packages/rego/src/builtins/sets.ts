@@ -1,0 +1,4 @@
+/** The sets builtin family (see .tmp/rego-builtins-contract.md). */
+import type { BuiltinDecl } from './registry.js';
+
+export const SETS_BUILTINS: readonly BuiltinDecl[] = [];

@@ -1,0 +1,10 @@
+export { RegoObject, RegoSet } from './types.js';
+export type { PlainObject, Value } from './types.js';
+export { kindOf, isArray, isSet, isNumber, isObject, isPlainObject } from './kinds.js';
+export type { Kind } from './kinds.js';
+export { keyOf, numberKey } from './key.js';
+export { compare, compareStrings, equal, sortedEntries, sortedValues } from './compare.js';
+export { ObjectBuilder, makeObject, makeSet, objEntries, objGet, objKeys, objSize, setAdd, setHas } from './object.js';
+export type { ObjectValue } from './object.js';
+export { parseJson } from './json.js';
+export { toJson, toJsonText } from './to-json.js';
