@@ -38,8 +38,14 @@ export interface EvalRequest {
 
 /** One solution of a query, shaped like OPA's result: expression values and variable bindings. */
 export interface QueryResult {
-  readonly expressions: readonly { readonly value: Value; readonly text: string }[];
+  readonly expressions: readonly { readonly value: Value; readonly text: string; readonly location: { readonly row: number; readonly col: number } }[];
   readonly bindings: Readonly<Record<string, Value>>;
+}
+
+function offsetOf(lines: readonly string[], row: number, col: number): number {
+  let off = 0;
+  for (let i = 0; i < row - 1; i++) off += (lines[i] as string).length + 1;
+  return off + col - 1;
 }
 
 export class Policy {
@@ -59,12 +65,14 @@ export class Policy {
 
   prepare(query: string): PreparedQuery {
     const body = parseQuery(query, 'query');
-    return new PreparedQuery(this, query, body, compileQuery(body, this.compiled, this.builtins));
+    const captured = body.map((l, i) => (l.expr.type === 'term' && !l.negated ? { ...l, capture: `$expr${i}` } : l));
+    return new PreparedQuery(this, query, body, compileQuery(captured, this.compiled, this.builtins));
   }
 }
 
 export class PreparedQuery {
   private readonly outputs: string[];
+  private readonly captures: string[];
   constructor(
     private readonly policy: Policy,
     private readonly text: string,
@@ -86,6 +94,7 @@ export class PreparedQuery {
       }
     }
     this.outputs = [...vars].filter((v) => !v.startsWith('$') && v !== 'data' && v !== 'input');
+    this.captures = parsed.map((_, i) => `$expr${i}`);
   }
 
   eval(req: EvalRequest = {}): QueryResult[] {
@@ -100,15 +109,28 @@ export class PreparedQuery {
     });
     let rows: Map<string, Value>[];
     try {
-      rows = ev.query(this.body, this.outputs);
+      rows = ev.query(this.body, [...this.outputs, ...this.captures]);
     } catch (e) {
       if (e instanceof RangeError) throw new RegoError('eval_recursion_error', 'evaluation too deep (stack exhausted)', undefined, { cause: e });
       throw e;
     }
-    const texts = this.parsed.map((_, i) => (this.parsed.length === 1 ? this.text.trim() : `expression ${i + 1}`));
-    return rows.map((row) => ({
-      expressions: texts.map((text) => ({ value: true, text })),
-      bindings: Object.fromEntries(row),
-    }));
+    const lines = this.text.split('\n');
+    const texts = this.parsed.map((l, i) => {
+      const next = this.parsed[i + 1];
+      const start = offsetOf(lines, l.loc.row, l.loc.col);
+      const end = next ? offsetOf(lines, next.loc.row, next.loc.col) : this.text.length;
+      return this.text.slice(start, end).replace(/[;\s]+$/, '');
+    });
+    return rows.map((row) => {
+      const bindings: Record<string, Value> = {};
+      for (const v of this.outputs) {
+        const x = row.get(v);
+        if (x !== undefined) bindings[v] = x;
+      }
+      return {
+        expressions: this.parsed.map((l, i) => ({ value: row.get(`$expr${i}`) ?? true, text: texts[i] as string, location: { row: l.loc.row, col: l.loc.col } })),
+        bindings,
+      };
+    });
   }
 }

@@ -18,6 +18,11 @@ export interface Location {
   readonly col: number;
 }
 
+/** Parse errors name file:line:col; other errors file:line, as OPA prints them. */
+function formatLocation(code: RegoErrorCode, l: Location): string {
+  return code === 'rego_parse_error' ? `${l.file}:${l.row}:${l.col}` : `${l.file}:${l.row}`;
+}
+
 export class RegoError extends Error {
   constructor(
     readonly code: RegoErrorCode,
@@ -25,7 +30,7 @@ export class RegoError extends Error {
     readonly location?: Location,
     options?: { cause?: unknown },
   ) {
-    super(location ? `${location.file}:${location.row}:${location.col}: ${code}: ${message}` : `${code}: ${message}`, options);
+    super(location ? `${formatLocation(code, location)}: ${code}: ${message}` : `${code}: ${message}`, options);
     this.name = 'RegoError';
   }
   /** The message without the location and code prefix. */

@@ -10,6 +10,8 @@ export interface GitSource {
   readonly repository?: string;
   readonly ref?: string;
   readonly commit: string;
+  /** Tracked files differ from the commit: the build did not come from exactly that commit. */
+  readonly uncommittedChanges: boolean;
 }
 
 export type GitLookup = { readonly found: true; readonly source: GitSource } | { readonly found: false; readonly reason: string };
@@ -42,10 +44,12 @@ export async function lookupGitSource(projectDir: string, redactor: Redactor): P
   const ref = (await git(projectDir, ['symbolic-ref', '-q', 'HEAD'])) ?? (await git(projectDir, ['describe', '--tags', '--exact-match', '--match', '*', 'HEAD']))?.replace(/^/, 'refs/tags/');
   const remote = await git(projectDir, ['config', '--get', 'remote.origin.url']);
   const repository = remote !== undefined ? networkRemote(remote) : undefined;
+  const status = await git(projectDir, ['status', '--porcelain', '--untracked-files=no']);
   return {
     found: true,
     source: {
       commit,
+      uncommittedChanges: status !== undefined && status !== '',
       ...(repository !== undefined ? { repository: redactor.value(repository) } : {}),
       ...(ref !== undefined && ref !== '' ? { ref } : {}),
     },

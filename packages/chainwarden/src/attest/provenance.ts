@@ -149,11 +149,15 @@ export async function generateProvenance(options: ProvenanceOptions): Promise<Om
     const git = await lookupGitSource(projectDir, redactor);
     if (git.found) {
       source = { uri: git.source.repository, ref: git.source.ref, commit: git.source.commit };
-      sourceDep =
-        git.source.repository !== undefined
-          ? sourceDescriptor({ repository: git.source.repository, ref: git.source.ref, commit: git.source.commit })
-          : { name: 'source', digest: { gitCommit: git.source.commit }, annotations: { remote: 'none (no network remote named origin)', ...(git.source.ref !== undefined ? { ref: git.source.ref } : {}) } };
-      if (git.source.repository === undefined) notes.push('the git repository has no network remote named origin: the source is recorded by commit only');
+      const dirty = git.source.uncommittedChanges ? { uncommittedChanges: true } : {};
+      if (git.source.repository !== undefined) {
+        const base = sourceDescriptor({ repository: git.source.repository, ref: git.source.ref, commit: git.source.commit });
+        sourceDep = git.source.uncommittedChanges ? { ...base, annotations: dirty } : base;
+      } else {
+        sourceDep = { name: 'source', digest: { gitCommit: git.source.commit }, annotations: { remote: 'none (no network remote named origin)', ...(git.source.ref !== undefined ? { ref: git.source.ref } : {}), ...dirty } };
+        notes.push('the git repository has no network remote named origin: the source is recorded by commit only');
+      }
+      if (git.source.uncommittedChanges) notes.push('tracked files have uncommitted changes: the build is not exactly the recorded commit (annotated uncommittedChanges)');
     } else {
       source = { unknown: git.reason };
       sourceDep = { name: 'source', uri: UNKNOWN_SOURCE_URI, annotations: { status: 'unknown', reason: git.reason } };

@@ -27,7 +27,8 @@ export type ChainwardenErrorCode =
   | 'KEY_PASSWORD'
   | 'TRUST_ROOT_INVALID'
   | 'TRUST_POLICY_INVALID'
-  | 'SIGNING_FAILED';
+  | 'SIGNING_FAILED'
+  | 'POLICY_ERROR';
 
 /** Where in an input file a problem was found: a line/column, a key path, or both. */
 export interface InputLocation {
@@ -137,5 +138,17 @@ export class KeyPasswordError extends ChainwardenError {
 export class SigningError extends ChainwardenError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('SIGNING_FAILED', message, ExitCode.internal, options);
+  }
+}
+
+/** A Rego policy could not be parsed, compiled or evaluated (the engine's code, e.g. rego_parse_error, is kept). */
+export class PolicyError extends ChainwardenError {
+  constructor(
+    message: string,
+    readonly regoCode: string,
+    options?: { cause?: unknown },
+  ) {
+    super('POLICY_ERROR', message, ExitCode.badInput, options);
+    this.name = 'PolicyError';
   }
 }

@@ -38,6 +38,28 @@ export const GITHUB_CLAIMS = {
   job_workflow_ref: 'acme/widget/.github/workflows/release.yml@refs/heads/main',
 };
 
+interface DsseProposal {
+  kind?: string;
+  spec?: { proposedContent?: { envelope: string; verifiers: string[] } };
+}
+
+function canonicalDsseEntry(body: string): string {
+  const proposal = JSON.parse(body) as DsseProposal;
+  const content = proposal.spec?.proposedContent;
+  if (proposal.kind !== 'dsse' || content === undefined) return body;
+  const envelope = JSON.parse(content.envelope) as { payload: string; signatures: { sig: string }[] };
+  const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+  return JSON.stringify({
+    apiVersion: '0.0.1',
+    kind: 'dsse',
+    spec: {
+      envelopeHash: { algorithm: 'sha256', value: sha256(content.envelope) },
+      payloadHash: { algorithm: 'sha256', value: sha256(Buffer.from(envelope.payload, 'base64')) },
+      signatures: envelope.signatures.map((s, i) => ({ signature: s.sig, verifier: content.verifiers[i] ?? content.verifiers[0] ?? '' })),
+    },
+  });
+}
+
 export async function startFakeSigstore(options: { actionsToken?: string } = {}): Promise<FakeSigstore> {
   const handlers = new Map<string, HandlerFn>();
   const requests: string[] = [];
@@ -74,11 +96,19 @@ export async function startFakeSigstore(options: { actionsToken?: string } = {})
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const ctLog = await initializeCTLog(keyPair());
-  const ca = await initializeCA(keyPair(), ctLog);
-  const tlog = await initializeTLog(url, keyPair());
-  const tsa = await initializeTSA(keyPair());
+  // One clock, on a whole second: pkijs writes fractional seconds without trailing zeros (".12Z"), which
+  // @sigstore/core's time parser rejects, so a timestamp made at a random millisecond fails now and then.
+  const clock = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const ctLog = await initializeCTLog(keyPair(), clock);
+  const ca = await initializeCA(keyPair(), ctLog, clock);
+  const tlog = await initializeTLog(url, keyPair(), clock);
+  const tsa = await initializeTSA(keyPair(), clock);
   for (const h of [fulcioHandler(ca), rekorHandler(tlog), tsaHandler(tsa)]) handlers.set(h.path, h.fn);
+  // @sigstore/mock stores a proposed entry as is; the real Rekor turns a `dsse` proposal into its canonical body
+  // (signatures + payload and envelope hashes). Do the same, so DSSE bundles are logged as in production.
+  const rekorPath = rekorHandler(tlog).path;
+  const mockRekor = handlers.get(rekorPath);
+  if (mockRekor !== undefined) handlers.set(rekorPath, (body) => mockRekor(canonicalDsseEntry(body)));
 
   const start = '2020-01-01T00:00:00Z';
   const trustedRoot = {

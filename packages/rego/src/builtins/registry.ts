@@ -85,7 +85,7 @@ export function matches(spec: TypeSpec, v: Value): boolean {
 
 export function describe(spec: TypeSpec): string {
   if (typeof spec === 'string') return spec;
-  return `one of {${[...spec].sort().join(', ')}}`;
+  return `one of {${spec.join(', ')}}`;
 }
 
 export function typeError(name: string, operand: number, expected: TypeSpec | (string & {}), got: Value): BuiltinTypeError {

@@ -1,6 +1,7 @@
 /** The compiler: groups rules into the document tree, resolves names, orders literals for safety. */
 import { RegoError } from '../errors.js';
 import { reorderBody } from './reorder.js';
+import { checkRecursion } from './recursion.js';
 import { declaredIn, freshNames, renameBody, renameTerm } from './rename.js';
 import type { BuiltinRegistry } from '../builtins/registry.js';
 import type { Body, Expr, Literal, Module, Rule, Term, TermOf } from '../syntax/ast.js';
@@ -17,6 +18,8 @@ export interface CompiledRule {
 export class DocNode {
   readonly children = new Map<string, DocNode>();
   readonly rules: CompiledRule[] = [];
+  /** A package lives here (so the document exists, as `{}`, even without rules). */
+  isPackage = false;
   constructor(readonly path: readonly string[]) {}
   child(name: string): DocNode {
     let c = this.children.get(name);
@@ -28,7 +31,7 @@ export class DocNode {
   }
   /** True when this node or a descendant holds rules. */
   hasRules(): boolean {
-    if (this.rules.length > 0) return true;
+    if (this.rules.length > 0 || this.isPackage) return true;
     for (const c of this.children.values()) if (c.hasRules()) return true;
     return false;
   }
@@ -69,6 +72,9 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinRegi
       aliases.set(alias, { type: 'ref', head: { type: 'var', name: head as string, loc: imp.loc }, path: rest.map((p) => ({ type: 'scalar', value: p, loc: imp.loc })), loc: imp.loc });
     }
     const resolver = new Resolver(m, names, aliases, arity, builtins);
+    let pkgNode = root;
+    for (const p of m.packagePath) pkgNode = pkgNode.child(p);
+    pkgNode.isPackage = true;
     for (const r of m.rules) {
       const rule = resolver.rule(r);
       const ground = groundPrefix(r.ref);
@@ -86,6 +92,7 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinRegi
     }
   }
   checkConflicts(root);
+  checkRecursion(root);
   return { root, functions, modules };
 }
 

@@ -7,6 +7,7 @@ import { keyOf } from '../value/key.js';
 import { ObjectBuilder, objEntries, objGet } from '../value/object.js';
 import { RegoSet } from '../value/types.js';
 import { toJsonText } from '../value/to-json.js';
+import { formatValue } from '../value/format.js';
 import { ConflictError } from '../errors.js';
 import { iterate, lookup } from './collections.js';
 import { DocBuilder } from './tree.js';
@@ -99,6 +100,11 @@ export class Evaluator {
         return true;
       });
       return found ? false : k();
+    }
+    if (l.capture !== undefined && l.expr.type === 'term') {
+      const cap: Term = { type: 'var', name: l.capture, loc: l.loc };
+      const t = l.expr.term;
+      if (t.type !== 'call' || this.arity(t.name) !== t.args.length - 1) return this.term(t, env, (v) => (v === false ? false : this.bind(cap, v, env, k)));
     }
     return this.expr(l.expr, env, k);
   }
@@ -238,6 +244,7 @@ export class Evaluator {
       case 'var': {
         const cur = env.vars.get(t.name);
         if (cur !== undefined) return equal(cur, v) ? k() : false;
+        if (t.name === 'input' || t.name === 'data') return this.term(t, env, (x) => (equal(x, v) ? k() : false));
         env.vars.set(t.name, v);
         try {
           return k();
@@ -357,7 +364,7 @@ export class Evaluator {
     let any = false;
     const r = this.term(p, env, (v) => {
       any = true;
-      return this.template(t, i + 1, acc + (typeof v === 'string' ? v : toJsonText(v)), env, k);
+      return this.template(t, i + 1, acc + (typeof v === 'string' ? v : formatValue(v)), env, k);
     });
     if (!any) return this.template(t, i + 1, acc + '<undefined>', env, k);
     return r;
@@ -533,6 +540,7 @@ export class Evaluator {
         else doc.putValue(keys, v, r.loc);
       });
       if (r.kind === 'partialset' && cr.suffix.length === 0) doc.ensureSet([]);
+      if (r.kind === 'complete' && cr.suffix.length > 0) doc.ensureObject();
     }
     if (defaultRule && doc.empty) {
       const r = defaultRule.rule;
@@ -548,7 +556,9 @@ export class Evaluator {
       else if (v !== undefined) return v;
       for (const [name, child] of node.children) {
         const cv = this.docValue(child, base !== undefined ? lookup(base, name) : undefined, [...at, name]);
-        if (cv !== undefined) b.set(name, cv);
+        if (cv === undefined) continue;
+        const prev = b.get(name);
+        b.set(name, prev === undefined ? cv : mergeDocs(prev, cv, child));
       }
       v = b.build();
     }
@@ -706,13 +716,23 @@ export class Evaluator {
   private annotationChain(): Value {
     const r = this.ruleStack[this.ruleStack.length - 1];
     if (!r) return [];
-    const cr = [...this.allRules()].find((c) => c.rule.loc === r.loc);
+    const all = [...this.allRules()];
+    const cr = all.find((c) => c.rule.loc === r.loc);
     if (!cr) return [];
     const out: Value[] = [];
-    const path = ['data', ...cr.path].map((p) => p);
-    if (r.annotations) out.push({ path: path.slice(), annotations: stripScope(r.annotations) });
-    else out.push({ path: path.slice() });
-    for (const a of cr.module.annotations) if (a.scope === 'package') out.push({ path: ['data', ...cr.module.packagePath], annotations: stripScope(a.data) });
+    const path = [...cr.path];
+    if (r.annotations) out.push({ path, annotations: stripScope(r.annotations) });
+    else out.push({ path });
+    const pkg = cr.module.packagePath.join('.');
+    const samePkg = this.policy.modules.filter((m) => m.packagePath.join('.') === pkg);
+    for (const m of samePkg)
+      for (const a of m.annotations) {
+        if (a.scope !== 'document') continue;
+        const target = all.find((c) => c.module === m && String(c.rule.loc.row) === a.target);
+        if (target && target.path.join('.') === cr.path.join('.')) out.push({ path, annotations: stripScope(a.data) });
+      }
+    const pkgAnn = samePkg.flatMap((m) => m.annotations.filter((a) => a.scope === 'package'));
+    if (pkgAnn[0]) out.push({ path: [...cr.module.packagePath], annotations: stripScope(pkgAnn[0].data) });
     return out;
   }
 
@@ -726,9 +746,30 @@ export class Evaluator {
   }
 }
 
+/** Merges two documents produced for the same path by different rules (objects key-wise, sets by union). */
+function mergeDocs(a: Value, b: Value, node: DocNode): Value {
+  if (equal(a, b)) return a;
+  if (a instanceof RegoSet && b instanceof RegoSet) {
+    const out = new RegoSet();
+    for (const [kk, vv] of a.map) out.map.set(kk, vv);
+    for (const [kk, vv] of b.map) out.map.set(kk, vv);
+    return out;
+  }
+  if (isObject(a) && isObject(b)) {
+    const out = new ObjectBuilder();
+    for (const [kk, vv] of objEntries(a)) out.set(kk, vv);
+    for (const [kk, vv] of objEntries(b)) {
+      const prev = out.get(kk);
+      out.set(kk, prev === undefined ? vv : mergeDocs(prev, vv, node));
+    }
+    return out.build();
+  }
+  throw new ConflictError('object keys must be unique', node.rules[0]?.rule.loc);
+}
+
 function stripScope(a: Readonly<Record<string, Value>>): Value {
   const b = new ObjectBuilder();
-  for (const [k, v] of Object.entries(a)) if (k !== 'scope' || v !== 'rule') b.set(k, toRegoValue(v));
+  for (const [k, v] of Object.entries(a)) b.set(k, toRegoValue(v));
   return b.build();
 }
 

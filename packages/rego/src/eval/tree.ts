@@ -73,6 +73,11 @@ export class DocBuilder {
     return slot;
   }
 
+  /** Makes sure an (possibly empty) object exists at the root. */
+  ensureObject(): void {
+    if (this.root === null) this.root = { kind: 'obj', map: new Map() };
+  }
+
   get empty(): boolean {
     return this.root === null;
   }

@@ -38,6 +38,8 @@ export interface Literal {
   readonly negated: boolean;
   readonly with: readonly With[];
   readonly loc: Location;
+  /** Query expressions only: a var that receives the expression's value (OPA's `expressions[i].value`). */
+  readonly capture?: string;
 }
 
 export type Body = readonly Literal[];

@@ -32,6 +32,39 @@ export interface LexResult {
   readonly comments: Comment[];
 }
 
+/** Index of the closing quote of a `$"..."` template starting at i (inside the quotes); skips `{...}` expressions. */
+function scanTemplate(src: string, i: number): number {
+  let j = i;
+  while (j < src.length && src[j] !== '"') {
+    if (src[j] === '\\') j += 2;
+    else if (src[j] === '{') j = scanExpr(src, j + 1);
+    else j++;
+  }
+  return j;
+}
+
+/** Index just past the `}` closing a template expression that starts at i. */
+export function scanExpr(src: string, i: number): number {
+  let depth = 1;
+  let j = i;
+  while (j < src.length && depth > 0) {
+    const c = src[j];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '"') {
+      j++;
+      while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
+    } else if (c === '$' && src[j + 1] === '"') {
+      j = scanTemplate(src, j + 2);
+    } else if (c === '`') {
+      const e = src.indexOf('`', j + 1);
+      j = e < 0 ? src.length : e;
+    }
+    j++;
+  }
+  return j;
+}
+
 export function lex(src: string, file: string): LexResult {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
@@ -84,8 +117,8 @@ export function lex(src: string, file: string): LexResult {
     if (c === '"' || (c === '$' && src[i + 1] === '"')) {
       const template = c === '$';
       const start = i;
-      let j = template ? i + 2 : i + 1;
-      while (j < src.length && src[j] !== '"') {
+      let j = template ? scanTemplate(src, i + 2) : i + 1;
+      while (!template && j < src.length && src[j] !== '"') {
         if (src[j] === '\\') j++;
         if (src[j] === '\n') throw err('non-terminated string', j);
         j++;

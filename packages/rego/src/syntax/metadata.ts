@@ -11,6 +11,22 @@ export interface ParsedAnnotations {
   readonly list: { scope: string; target: string; data: Annotations; loc: Location }[];
 }
 
+/** OPA's canonical shapes: authors and organizations as objects, related_resources as {ref}. */
+function normalise(a: Record<string, Value>): Annotations {
+  const out: Record<string, Value> = { ...a };
+  const authors = a['authors'];
+  if (Array.isArray(authors))
+    out['authors'] = authors.map((x: Value) => {
+      if (typeof x !== 'string') return x;
+      const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(x);
+      if (m) return m[1] ? { name: m[1], email: m[2] as string } : { email: m[2] as string };
+      return x.includes('@') && !x.includes(' ') ? { email: x } : { name: x };
+    });
+  const related = a['related_resources'];
+  if (Array.isArray(related)) out['related_resources'] = related.map((x: Value) => (typeof x === 'string' ? { ref: x } : x));
+  return out;
+}
+
 export function parseAnnotations(comments: readonly Comment[], file: string, _src: string, rules: readonly Rule[], packageTok: Token): ParsedAnnotations {
   const byRow = new Map<number, Annotations>();
   const list: ParsedAnnotations['list'] = [];
@@ -39,8 +55,8 @@ export function parseAnnotations(comments: readonly Comment[], file: string, _sr
     const isPackage = packageTok.row > row;
     const ann = data as Record<string, Value>;
     const scope = typeof ann['scope'] === 'string' ? ann['scope'] : isPackage ? 'package' : 'rule';
-    const entry = { ...ann, scope } as Annotations;
-    if (!isPackage && target && (scope === 'rule' || scope === 'document')) byRow.set(target.loc.row, entry);
+    const entry = normalise({ ...ann, scope });
+    if (!isPackage && target && scope === 'rule') byRow.set(target.loc.row, entry);
     list.push({ scope, target: isPackage ? 'package' : String(target?.loc.row ?? ''), data: entry, loc });
   }
   return { byRow, list };

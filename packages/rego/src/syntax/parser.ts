@@ -1,7 +1,7 @@
 /** Rego v1 parser: tokens -> Module, with file:line:col errors. */
 import { RegoError } from '../errors.js';
 import { numberFromText } from '../value/json.js';
-import { lex } from './lexer.js';
+import { lex, scanExpr } from './lexer.js';
 import type { Location } from '../errors.js';
 import type { Body, ElseClause, Expr, Import, Literal, Module, Rule, Term, TermOf, With } from './ast.js';
 import type { Comment, Token } from './lexer.js';
@@ -301,6 +301,10 @@ class Parser {
         negated = false;
       }
     }
+    return { expr, negated, with: this.withs(), loc };
+  }
+
+  private withs(): With[] {
     const withs: With[] = [];
     while (this.isKw('with')) {
       const wl = this.loc();
@@ -311,7 +315,7 @@ class Parser {
       const value = this.termAtRelation();
       withs.push({ target, value, loc: wl });
     }
-    return { expr, negated, with: withs, loc };
+    return withs;
   }
 
   private logicOr(): Literal {
@@ -369,8 +373,10 @@ class Parser {
       this.pos = save;
       this.next();
       const inner = this.logicOr();
+      const withs = this.withs();
       this.expectP(')');
-      return inner;
+      if (withs.length === 0) return inner;
+      return { expr: { type: 'group', body: [{ ...inner, with: [...inner.with, ...withs] }] }, negated: false, with: [], loc };
     }
     return { expr: this.exprStatement(), negated: false, with: [], loc };
   }
@@ -420,15 +426,32 @@ class Parser {
     return { type: 'every', key, value, domain, body };
   }
 
-  private exprStatement(): Expr {
+  /** An expression that may be a key-value membership `k, v in xs` (statements and parentheses). */
+  private exprKeyIn(): Term {
     const left = this.expr();
-    if (this.isP(',') && this.isKw('in', this.peekAt(2))) {
+    if (!this.isP(',')) return left;
+    const save = this.pos;
+    try {
       this.next();
       const v = this.termAtRelation(true);
-      this.next();
-      const domain = this.termAtRelation();
-      return { type: 'term', term: { type: 'call', name: 'internal.member_3', args: [left, v, domain], loc: left.loc } };
+      if (this.isKw('in')) {
+        this.next();
+        let t: Term = { type: 'call', name: 'internal.member_3', args: [left, v, this.termAtRelation()], loc: left.loc };
+        while (this.isKw('in') && !this.tok.nl) {
+          this.next();
+          t = { type: 'call', name: 'internal.member_2', args: [t, this.termAtRelation()], loc: left.loc };
+        }
+        return t;
+      }
+    } catch {
+      // not a membership
     }
+    this.pos = save;
+    return left;
+  }
+
+  private exprStatement(): Expr {
+    const left = this.exprKeyIn();
     if (this.isP('=') || this.isP(':=')) {
       const assign = this.next().text === ':=';
       const right = this.expr();
@@ -555,7 +578,7 @@ class Parser {
       case 'punct':
         if (t.text === '(') {
           this.next();
-          const e = this.expr();
+          const e = this.exprKeyIn();
           this.expectP(')');
           return e;
         }
@@ -735,19 +758,13 @@ class Parser {
         continue;
       }
       if (c === '{') {
-        let depth = 1;
-        let j = i + 1;
-        while (j < s.length && depth > 0) {
-          if (s[j] === '{') depth++;
-          else if (s[j] === '}') depth--;
-          if (depth > 0) j++;
-        }
-        if (depth !== 0) throw this.err('unterminated template expression', t);
+        const j = scanExpr(s, i + 1);
+        if (s[j - 1] !== '}' || j > s.length) throw this.err('unterminated template expression', t);
         if (lit) parts.push(lit);
         lit = '';
-        const inner = new Parser(s.slice(i + 1, j), this.file);
+        const inner = new Parser(s.slice(i + 1, j - 1), this.file);
         parts.push(inner.singleTerm());
-        i = j + 1;
+        i = j;
         continue;
       }
       lit += c;

@@ -26,7 +26,7 @@ export function runCase(c: ConformanceCase, timeoutMs = 3000): CaseOutcome {
   let rows: Record<string, Value>[];
   try {
     const policy = Policy.compile({
-      modules: c.modules.map((text, i) => ({ file: `module-${i}.rego`, text })),
+      modules: c.modules.map((text, i) => ({ file: `test-${i}.rego`, text })),
       data: c.data === undefined ? {} : fromYaml(c.data),
     });
     let input: Value | undefined = c.input === undefined ? undefined : fromYaml(c.input);

@@ -29,7 +29,7 @@ export function renderProvenanceSummary(summary: ProvenanceSummary, io: CliIo): 
     table([
       ['builder', `${summary.builderId} (${summary.environment})`],
       ['source', source],
-      ...summary.subjects.map((sub, i) => [i === 0 ? 'subjects' : '', sub.name, s.dim(`sha256:${sub.digest['sha256'] ?? ''}`)]),
+      ...summary.subjects.map((sub, i) => [i === 0 ? 'subjects' : '', `${sub.name}  ${s.dim(`sha256:${sub.digest['sha256'] ?? ''}`)}`]),
       ...summary.resolvedDependencies.slice(1).map((d, i) => [i === 0 ? 'inputs' : '', d]),
       ['started', summary.startedOn ?? s.dim('unknown')],
       ['finished', summary.finishedOn],
@@ -94,7 +94,7 @@ function renderAttestation(a: Attestation, index: number, io: CliIo): string {
     if (p.finishedOn !== undefined) rows.push(['finished', p.finishedOn]);
   } else if (st !== undefined) rows.push(['predicate', st.statement.predicateType]);
   if (a.messageDigest !== undefined) rows.push(['digest', `${a.messageDigest.algorithm}:${a.messageDigest.digest}`]);
-  for (const [i, sub] of (st?.statement.subject ?? []).entries()) rows.push([i === 0 ? 'subjects' : '', sub.name ?? sub.uri ?? '', s.dim(digestText(sub.digest))]);
+  for (const [i, sub] of (st?.statement.subject ?? []).entries()) rows.push([i === 0 ? 'subjects' : '', `${sub.name ?? sub.uri ?? ''}  ${s.dim(digestText(sub.digest))}`]);
   rows.push(['signatures', `${a.signatures} (not verified)`]);
   return `${s.bold(`[${index + 1}]`)} ${kind} in a ${wrapper}${a.location !== '' ? s.dim(` at ${a.location}`) : ''}\n${table(rows)}\n`;
 }

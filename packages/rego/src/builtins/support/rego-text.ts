@@ -28,7 +28,7 @@ export function regoText(v: Value): string {
   if (Array.isArray(v)) return '[' + (v as readonly Value[]).map(regoText).join(', ') + ']';
   if (isSet(v)) return v.size === 0 ? 'set()' : '{' + sortedValues(v).map(regoText).join(', ') + '}';
   if (isObject(v)) return '{' + sortedEntries(v).map(([k, x]) => `${regoText(k)}: ${regoText(x)}`).join(', ') + '}';
-  return String(v);
+  return '';
 }
 
 /** Text of a value where strings stand for themselves (string templates, print). */
