@@ -8,10 +8,12 @@ export {
   InputError,
   IoError,
   LockfileError,
+  KeyPasswordError,
   NoLockfileError,
+  SigningError,
   UsageError,
 } from './core/errors.js';
-export type { ChainwardenErrorCode, InputLocation } from './core/errors.js';
+export type { ChainwardenErrorCode, InputErrorCode, InputLocation } from './core/errors.js';
 export { loadConfig, CONFIG_FILE } from './core/config.js';
 export type { LoadedConfig } from './core/config.js';
 export type { ChainwardenConfig, SbomConfig } from './config-schema.js';
@@ -47,3 +49,31 @@ export { readAttestations } from './attest/attestation-document.js';
 export type { Attestation } from './attest/attestation-document.js';
 export { BUILD_ENVIRONMENTS } from './attest/environments/index.js';
 export type { BuildEnvironment } from './attest/environments/build-environment.js';
+export { generateSigningKeyPair, keyHint, parsePrivateKey, parsePublicKey, KEY_PASSWORD_ENV } from './attest/keys.js';
+export type { KeyPairPem } from './attest/keys.js';
+export type { Signer, SignerKeyMaterial, SignerSignature } from './attest/signer.js';
+export { KeySigner } from './attest/key-signer.js';
+export { FulcioSigner } from './attest/fulcio-signer.js';
+export { getIdentityToken, identityTokenSource } from './attest/identity-token.js';
+export type { IdentityToken, IdentityTokenSource } from './attest/identity-token.js';
+export { attestStatement, createSigner, signArtifact } from './attest/sign.js';
+export type { SignerOptions } from './attest/sign.js';
+export { signOutputs, SIGNING_KEY_ENV } from './attest/sign-outputs.js';
+export type { SignOutputsSummary } from './attest/sign-outputs.js';
+export { parseBundleText, parseBundleValue } from './attest/bundle-parse.js';
+export type { ParsedBundle } from './attest/bundle-parse.js';
+export { embeddedPublicGoodRoot, loadTrustedRoot, parseTrustedRoot } from './attest/trusted-root.js';
+export type { LoadedTrustedRoot } from './attest/trusted-root.js';
+export { verifyBundle } from './attest/verify.js';
+export type { VerifyBundleOptions } from './attest/verify.js';
+export type { Check, CheckName, CheckStatus, VerificationResult } from './attest/verification-result.js';
+export type { IdentityPolicy } from './attest/identity-policy.js';
+export type { SignerIdentity } from './attest/fulcio-claims.js';
+export type { ArtifactInput } from './attest/subject-digest.js';
+export { loadTrustPolicy, parseTrustPolicy } from './attest/trust-policy.js';
+export type { Revocation, SupplierTrust, TrustPolicy, TrustedIdentity, TrustedKey } from './attest/trust-policy.js';
+export { verifyWithTrustPolicy } from './attest/trust-policy-verify.js';
+export type { PolicyVerificationResult, PolicyVerifyOptions } from './attest/trust-policy-verify.js';
+export { verifyDsseEnvelope } from './attest/dsse-verify.js';
+export type { DsseTrustedKey, DsseVerifyOptions, DsseVerifyResult } from './attest/dsse-verify.js';
+export type { SignConfig } from './config-schema.js';

@@ -4,10 +4,11 @@ import { ChainwardenError, ExitCode } from './core/errors.js';
 import { checksumsStage } from './pipeline/checksums-stage.js';
 import { provenanceStage } from './pipeline/provenance-stage.js';
 import { sbomStage } from './pipeline/sbom-stage.js';
+import { signStage } from './pipeline/sign-stage.js';
 import type { Stage, StageOutput } from './pipeline/stage.js';
 
 /** The stages of `chainwarden run`, in order. Add a stage: a file in pipeline/ and one line here. */
-export const STAGES: readonly Stage[] = [sbomStage, provenanceStage, checksumsStage];
+export const STAGES: readonly Stage[] = [sbomStage, provenanceStage, checksumsStage, signStage];
 
 export interface StageResult {
   readonly stage: string;

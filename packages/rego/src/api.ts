@@ -105,6 +105,7 @@ export class PreparedQuery {
       print: req.print ?? (() => undefined),
       nowNs: req.nowNs ?? BigInt(Date.now()) * 1_000_000n,
       deadline: req.timeoutMs !== undefined ? performance.now() + req.timeoutMs : Infinity,
+      timeoutMs: req.timeoutMs,
       maxDepth: 5000,
     });
     let rows: Map<string, Value>[];

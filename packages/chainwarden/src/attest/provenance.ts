@@ -192,8 +192,9 @@ export async function generateProvenance(options: ProvenanceOptions): Promise<Om
   const predicate: SlsaProvenanceV1 = {
     buildDefinition: {
       buildType: CHAINWARDEN_BUILD_TYPE,
-      externalParameters: { ...description.externalParameters, ...(command.length > 0 ? { command } : {}) },
-      internalParameters: { ...description.internalParameters, chainwarden: { version: TOOL_VERSION }, environment: environment.id },
+      // Redacted once more as a whole: nothing a CI variable or an input carries reaches the document unchecked.
+      externalParameters: redactor.json({ ...description.externalParameters, ...(command.length > 0 ? { command } : {}) }) as Record<string, unknown>,
+      internalParameters: redactor.json({ ...description.internalParameters, chainwarden: { version: TOOL_VERSION }, environment: environment.id }) as Record<string, unknown>,
       resolvedDependencies,
     },
     runDetails: {

@@ -54,6 +54,11 @@ test('provenance (local, git): schema-valid SLSA v1, artefacts as subjects, sour
     assert.equal(again.content, result.content);
     const later = await generateProvenance({ projectDir: dir, env: cleanEnv(), startedOn: new Date('2025-03-02T00:00:00Z'), finishedOn: FINISHED });
     assert.notEqual((JSON.parse(later.content) as Doc).predicate.runDetails.metadata.invocationId, doc.predicate.runDetails.metadata.invocationId);
+    // A tracked file changed after the commit: said, not hidden.
+    writeFileSync(join(dir, 'uv.lock'), 'version = 1\n# edited\n');
+    const dirty = await generateProvenance({ projectDir: dir, env: cleanEnv(), finishedOn: FINISHED });
+    assert.deepEqual((JSON.parse(dirty.content) as Doc).predicate.buildDefinition.resolvedDependencies[0]?.annotations, { uncommittedChanges: true });
+    assert.ok(dirty.summary.notes.some((n) => /uncommitted changes/.test(n)));
   } finally {
     cleanup();
   }

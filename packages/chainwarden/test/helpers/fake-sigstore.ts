@@ -98,7 +98,8 @@ export async function startFakeSigstore(options: { actionsToken?: string } = {})
 
   // One clock, on a whole second: pkijs writes fractional seconds without trailing zeros (".12Z"), which
   // @sigstore/core's time parser rejects, so a timestamp made at a random millisecond fails now and then.
-  const clock = new Date(Math.floor(Date.now() / 1000) * 1000);
+  // A few seconds ahead, because the mock TSA's own certificate starts at the real "now" (a second rounded up).
+  const clock = new Date(Math.floor(Date.now() / 1000) * 1000 + 5000);
   const ctLog = await initializeCTLog(keyPair(), clock);
   const ca = await initializeCA(keyPair(), ctLog, clock);
   const tlog = await initializeTLog(url, keyPair(), clock);

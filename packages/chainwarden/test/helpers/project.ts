@@ -30,11 +30,14 @@ export function gitInit(dir: string, remote?: string): string {
   return git(dir, 'rev-parse', 'HEAD');
 }
 
-/** An environment with no CI variables (tests may run inside GitHub Actions or GitLab CI). */
+/**
+ * An environment with no CI variables (tests may run inside GitHub Actions or GitLab CI). The detection switches are
+ * set to '' rather than deleted, so that runCli (which starts from process.env) turns them off too.
+ */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(GITHUB_|GITLAB_|CI_|RUNNER_)/.test(k) && k !== 'CI') env[k] = v;
-  return { ...env, ...extra };
+  return { ...env, GITHUB_ACTIONS: '', GITLAB_CI: '', ...extra };
 }
 
 /** Every string in a JSON value. */

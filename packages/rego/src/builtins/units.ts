@@ -1,87 +1,63 @@
-/** units.parse and units.parse_bytes: exact decimal arithmetic, results exact beyond 2^53. */
+/** The units builtin family: units.parse (SI, binary and milli suffixes), units.parse_bytes. */
 import { normBig } from '../value/num.js';
 import { fail } from './registry.js';
 import type { Num } from '../value/num.js';
 import type { BuiltinDecl } from './registry.js';
 
-const K = 1000n;
-const KI = 1024n;
-
-/** Decimal (SI) and binary (IEC) multipliers; `m` is milli for units.parse. */
-const UNIT_MULTIPLIERS: Readonly<Record<string, bigint>> = {
-  '': 1n,
-  k: K,
-  ki: KI,
-  m: K ** 2n,
-  mi: KI ** 2n,
-  g: K ** 3n,
-  gi: KI ** 3n,
-  t: K ** 4n,
-  ti: KI ** 4n,
-  p: K ** 5n,
-  pi: KI ** 5n,
-  e: K ** 6n,
-  ei: KI ** 6n,
-};
-
-interface Decimal {
-  /** value = mantissa * 10^exp */
-  readonly mantissa: bigint;
-  readonly exp: number;
+/** A multiplier as 10^pow10 * 2^pow2. */
+interface Scale {
+  readonly pow10: number;
+  readonly pow2: number;
 }
 
-function splitAmount(name: string, s: string, noAmount: string, badAmount: string): { amount: Decimal; unit: string } {
+const SI = ['k', 'm', 'g', 't', 'p', 'e'];
+
+function scaleOf(unit: string, bytes: boolean): Scale | undefined {
+  if (unit === '') return { pow10: 0, pow2: 0 };
+  if (!bytes && unit === 'm') return { pow10: -3, pow2: 0 };
+  let u = unit.toLowerCase();
+  if (bytes && u.endsWith('b')) u = u.slice(0, -1);
+  const i = SI.indexOf(u[0] ?? '');
+  if (i < 0) return undefined;
+  const rest = u.slice(1);
+  if (rest === '') return { pow10: 3 * (i + 1), pow2: 0 };
+  if (rest === 'i') return { pow10: 0, pow2: 10 * (i + 1) };
+  return undefined;
+}
+
+const AMOUNT = /^([+-]?)([0-9]*\.?[0-9]*)([eE][+-]?[0-9]+)?/;
+
+function parseUnits(name: string, what: string, input: string, bytes: boolean): Num {
+  const s = input.replace(/^"+|"+$/g, '');
   if (/\s/.test(s)) throw fail(name, 'spaces not allowed in resource strings');
-  const negative = s.startsWith('-');
-  if (negative) s = s.slice(1);
-  const m = /^([0-9.]*)((?:[eE][-+]?[0-9]+)?)(.*)$/.exec(s) as RegExpExecArray;
-  const digits = m[1] as string;
-  if (digits === '' || digits === '.') {
-    if (digits === '.') throw fail(name, badAmount);
-    throw fail(name, noAmount);
+  const m = AMOUNT.exec(s) as RegExpExecArray;
+  const neg = m[1] === '-';
+  const num = m[2] as string;
+  const exp = m[3] ?? '';
+  const unit = s.slice(m[0].length);
+  if (/^[.0-9]/.test(unit)) throw fail(name, `could not parse ${what} to a number`);
+  if (num === '' || num === '.') throw fail(name, `no ${what} provided`);
+  const scale = scaleOf(unit, bytes);
+  if (!scale) {
+    throw fail(name, `no ${what} provided`);
   }
-  if (digits.split('.').length > 2) throw fail(name, badAmount);
-  const [intPart, fracPart = ''] = digits.split('.') as [string, string?];
-  let exp = m[2] ? Number((m[2]).slice(1)) : 0;
-  if (Math.abs(exp) > 1000) throw fail(name, 'exponent too large');
-  exp -= fracPart.length;
-  const abs = BigInt((intPart + fracPart).replace(/^0+(?=\d)/, '') || '0');
-  const mantissa = negative ? -abs : abs;
-  return { amount: { mantissa, exp }, unit: m[3] as string };
-}
-
-/** amount * multiplier, exact when integral, else the nearest double. */
-function scale(d: Decimal, mult: bigint, truncate: boolean): Num {
-  const m = d.mantissa * mult;
-  if (d.exp >= 0) return normBig(m * 10n ** BigInt(d.exp));
-  const div = 10n ** BigInt(-d.exp);
-  if (m % div === 0n || truncate) return normBig(m / div);
-  return Number(`${m}e${d.exp}`);
+  const e = exp === '' ? 0 : Number(exp.slice(1));
+  if (Math.abs(e) > 1000) throw fail(name, 'exponent too large');
+  // exact decimal: mantissa digits * 10^(exponent) * 2^pow2
+  const [ip, fp = ''] = num.split('.') as [string, string?];
+  let mant = BigInt((ip + fp).replace(/^0+(?=\d)/, '') || '0') * (1n << BigInt(scale.pow2)) * (neg ? -1n : 1n);
+  let pow = e + scale.pow10 - fp.length;
+  if (pow >= 0) return normBig(mant * 10n ** BigInt(pow));
+  if (bytes) return normBig(mant / 10n ** BigInt(-pow));
+  while (pow < 0 && mant % 10n === 0n && mant !== 0n) {
+    mant /= 10n;
+    pow++;
+  }
+  if (pow >= 0) return normBig(mant * 10n ** BigInt(pow));
+  return Number(`${mant}e${pow}`);
 }
 
 export const UNITS_BUILTINS: readonly BuiltinDecl[] = [
-  {
-    name: 'units.parse',
-    args: ['string'],
-    impl: ([x]) => {
-      const s = (x as string).replace(/^"|"$/g, '');
-      const { amount, unit } = splitAmount('units.parse', s, 'no amount provided', 'could not parse amount to a number');
-      if (unit === 'm') return scale({ mantissa: amount.mantissa, exp: amount.exp - 3 }, 1n, false);
-      const mult = UNIT_MULTIPLIERS[unit.toLowerCase()];
-      if (mult === undefined) throw fail('units.parse', `unknown unit ${unit}`);
-      return scale(amount, mult, false);
-    },
-  },
-  {
-    name: 'units.parse_bytes',
-    args: ['string'],
-    impl: ([x]) => {
-      const s = (x as string).replace(/^"|"$/g, '');
-      const { amount, unit } = splitAmount('units.parse_bytes', s, 'no byte amount provided', 'could not parse byte amount to a number');
-      const u = unit.toLowerCase().replace(/b$/, '');
-      const mult = UNIT_MULTIPLIERS[u];
-      if (mult === undefined) throw fail('units.parse_bytes', `unknown unit ${unit}`);
-      return scale(amount, mult, true);
-    },
-  },
+  { name: 'units.parse', args: ['string'], impl: ([s]) => parseUnits('units.parse', 'amount', s as string, false) },
+  { name: 'units.parse_bytes', args: ['string'], impl: ([s]) => parseUnits('units.parse_bytes', 'byte amount', s as string, true) },
 ];

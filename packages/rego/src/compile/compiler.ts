@@ -1,5 +1,6 @@
 /** The compiler: groups rules into the document tree, resolves names, orders literals for safety. */
 import { RegoError } from '../errors.js';
+import { ObjectBuilder, makeSet } from '../value/object.js';
 import { reorderBody } from './reorder.js';
 import { checkRecursion } from './recursion.js';
 import { declaredIn, freshNames, renameBody, renameTerm } from './rename.js';
@@ -79,7 +80,7 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinRegi
       const rule = resolver.rule(r);
       const ground = groundPrefix(r.ref);
       const path = [...m.packagePath, ...ground];
-      const cr: CompiledRule = { rule, module: m, path, suffix: r.ref.slice(ground.length) };
+      const cr: CompiledRule = { rule, module: m, path, suffix: rule.ref.slice(ground.length) };
       if (r.args) {
         const name = ['data', ...path].join('.');
         const list = functions.get(name) ?? [];
@@ -223,9 +224,9 @@ class Resolver {
       }
       case 'array':
       case 'set':
-        return { ...t, items: t.items.map((x) => this.term(x, locals)) };
+        return foldConstant({ ...t, items: t.items.map((x) => this.term(x, locals)) });
       case 'object':
-        return { ...t, entries: t.entries.map(([k, v]) => [this.term(k, locals), this.term(v, locals)] as const) };
+        return foldConstant({ ...t, entries: t.entries.map(([k, v]) => [this.term(k, locals), this.term(v, locals)] as const) });
       case 'arraycompr':
       case 'setcompr': {
         const m = freshNames(declaredIn(t.body));
@@ -272,6 +273,23 @@ class Resolver {
     if (full !== null) return full;
     throw new RegoError('rego_type_error', `undefined function ${name}`, t.loc);
   }
+}
+
+/** A composite literal whose parts are all constants becomes one constant (evaluated once, not per use). */
+function foldConstant(t: Term): Term {
+  const constant = (x: Term): x is TermOf<'scalar'> => x.type === 'scalar';
+  if (t.type === 'array' && t.items.every(constant)) return { type: 'scalar', value: t.items.map((x) => (x).value), loc: t.loc };
+  if (t.type === 'set' && t.items.every(constant)) return { type: 'scalar', value: makeSet(t.items.map((x) => (x).value)), loc: t.loc };
+  if (t.type === 'object' && t.entries.every(([k, v]) => constant(k) && constant(v))) {
+    const b = new ObjectBuilder();
+    for (const [k, v] of t.entries) {
+      const key = (k as TermOf<'scalar'>).value;
+      if (b.has(key)) return t; // duplicate keys: left for evaluation to report
+      b.set(key, (v as TermOf<'scalar'>).value);
+    }
+    return { type: 'scalar', value: b.build(), loc: t.loc };
+  }
+  return t;
 }
 
 export const SPECIAL_CALLS = new Set(['print', 'rego.metadata.chain', 'rego.metadata.rule', 'set', 'internal.print']);

@@ -32,6 +32,8 @@ export interface EvalOptions {
   readonly nowNs: bigint;
   /** Absolute deadline in ms (performance.now()), or Infinity. */
   readonly deadline: number;
+  /** The limit as given, for the error message. */
+  readonly timeoutMs?: number;
   readonly maxDepth: number;
 }
 
@@ -87,7 +89,7 @@ export class Evaluator {
   // ---- bodies and literals
   body(b: Body, i: number, env: Env, k: K): boolean {
     if (i === b.length) return k();
-    if ((++this.steps & 0x3ff) === 0 && performance.now() > this.opts.deadline) throw new RegoError('eval_cancel_error', 'evaluation exceeded the time limit');
+    if ((++this.steps & 0x3ff) === 0 && performance.now() > this.opts.deadline) throw new RegoError('eval_cancel_error', `evaluation exceeded the time limit${this.opts.timeoutMs !== undefined ? ` of ${this.opts.timeoutMs} ms` : ''}`);
     return this.literal(b[i] as Literal, env, () => this.body(b, i + 1, env, k));
   }
 
@@ -608,16 +610,57 @@ export class Evaluator {
     if (mock) {
       if (mock.value !== undefined) return this.items(args, 0, [], env, () => k(mock.value as Value));
       name = mock.fn as string;
+      // the replacement runs without this mock (so it may call the original) and sees no other mock
+      const saved = this.state;
+      const inner: State = { ...saved, mocks: new Map(), cache: new Map(), fnCache: new Map() };
+      return this.items(args, 0, [], env, (vals) => {
+        let result: Value | undefined;
+        this.state = inner;
+        try {
+          this.callValues(name, vals, t, (v) => ((result = v), true));
+        } finally {
+          this.state = saved;
+        }
+        return result === undefined ? false : k(result);
+      });
     }
     if (name === 'print') return this.print(args, env, k);
     if (name === 'rego.metadata.rule') return k(this.currentAnnotations());
     if (name === 'rego.metadata.chain') return k(this.annotationChain());
     if (name === 'set' && args.length === 0) return k(new RegoSet());
+    return this.args(args, new Array<Value | undefined>(args.length).fill(undefined), 0, env, (vals) => this.callValues(name, vals, t, k));
+  }
+
+  /** Evaluates call operands; an unbound var operand waits until another operand (a ref) has bound it. */
+  private args(ts: readonly Term[], vals: (Value | undefined)[], done: number, env: Env, k: (xs: Value[]) => boolean): boolean {
+    if (done === ts.length) return k(vals.slice() as Value[]);
+    let idx = -1;
+    for (let j = 0; j < ts.length; j++) {
+      if (vals[j] !== undefined) continue;
+      const t = ts[j] as Term;
+      if (idx < 0) idx = j;
+      if (t.type !== 'var' || env.vars.has(t.name) || t.name === 'input' || t.name === 'data') {
+        idx = j;
+        break;
+      }
+    }
+    return this.term(ts[idx] as Term, env, (v) => {
+      vals[idx] = v;
+      try {
+        return this.args(ts, vals, done + 1, env, k);
+      } finally {
+        vals[idx] = undefined;
+      }
+    });
+  }
+
+  /** Calls a user function or builtin with evaluated operands. */
+  private callValues(name: string, vals: Value[], t: TermOf<'call'>, k: KV): boolean {
     const fns = this.policy.functions.get(name);
-    if (fns) return this.items(args, 0, [], env, (vals) => this.userFunction(name, fns, vals, t, k));
+    if (fns) return this.userFunction(name, fns, vals, t, k);
     const decl = this.builtins.get(name);
     if (!decl) throw new RegoError('rego_type_error', `undefined function ${name}`, t.loc);
-    return this.items(args, 0, [], env, (vals) => {
+    {
       let result: Value | undefined;
       try {
         checkOperands(decl, vals);
@@ -637,7 +680,7 @@ export class Evaluator {
         return false;
       }
       return k(result);
-    });
+    }
   }
 
   private print(args: readonly Term[], env: Env, k: KV): boolean {

@@ -43,6 +43,17 @@ function scanTemplate(src: string, i: number): number {
   return j;
 }
 
+/** Index of the closing backtick of a raw template starting at i; -1 when unterminated. */
+function scanRawTemplate(src: string, i: number): number {
+  let j = i;
+  while (j < src.length && src[j] !== '`') {
+    if (src[j] === '\\' && src[j + 1] === '{') j += 2;
+    else if (src[j] === '{') j = scanExpr(src, j + 1);
+    else j++;
+  }
+  return j < src.length ? j : -1;
+}
+
 /** Index just past the `}` closing a template expression that starts at i. */
 export function scanExpr(src: string, i: number): number {
   let depth = 1;
@@ -56,6 +67,8 @@ export function scanExpr(src: string, i: number): number {
       while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
     } else if (c === '$' && src[j + 1] === '"') {
       j = scanTemplate(src, j + 2);
+    } else if (c === '$' && src[j + 1] === '`') {
+      j = scanRawTemplate(src, j + 2);
     } else if (c === '`') {
       const e = src.indexOf('`', j + 1);
       j = e < 0 ? src.length : e;
@@ -142,7 +155,7 @@ export function lex(src: string, file: string): LexResult {
       const template = c === '$';
       const start = i;
       const open = template ? i + 2 : i + 1;
-      const j = src.indexOf('`', open);
+      const j = template ? scanRawTemplate(src, open) : src.indexOf('`', open);
       if (j < 0) throw err('non-terminated raw string');
       const text = src.slice(open, j);
       const startRow = row;

@@ -230,8 +230,18 @@ class Parser {
 
   private ruleBody(): Body {
     if (this.isP('{')) {
-      // `if {` starts a block unless it is an object/set literal expression; Rego treats `{` after if as a block.
-      return this.block();
+      // `if {` starts a block, unless what follows only parses as an object/set term (`if {x: 1 | ...}`)
+      const save = this.pos;
+      try {
+        return this.block();
+      } catch (e) {
+        this.pos = save;
+        try {
+          return [this.literal()];
+        } catch {
+          throw e;
+        }
+      }
     }
     return [this.literal()];
   }
@@ -741,6 +751,11 @@ class Parser {
     let i = 0;
     while (i < s.length) {
       const c = s[i] as string;
+      if (c === '\\' && t.raw && s[i + 1] === '{') {
+        lit += '{';
+        i += 2;
+        continue;
+      }
       if (c === '\\' && !t.raw) {
         const n = s[i + 1];
         if (n === '{') {

@@ -2,15 +2,18 @@ import { resolve } from 'node:path';
 import type { ProvenanceSummary } from '../../attest/provenance.js';
 import { runPipeline } from '../../pipeline.js';
 import type { SbomSummary } from '../../sbom/generate.js';
+import type { SignOutputsSummary } from '../../attest/sign-outputs.js';
 import type { CliIo } from '../io.js';
 import { style, table } from '../io.js';
 import { renderProvenanceSummary } from './provenance.js';
 import { renderSbomSummary } from './sbom.js';
+import { renderSignSummary } from './sign-summary.js';
 
 /** How each stage's summary is shown to a person; stages without one show their detail line only. */
 const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string>> = {
   sbom: (summary, io) => renderSbomSummary(summary as SbomSummary, io),
   provenance: (summary, io) => renderProvenanceSummary(summary as ProvenanceSummary, io),
+  sign: (summary, io) => renderSignSummary(summary as SignOutputsSummary, io),
 };
 
 export async function runCommand(projectDirArg: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {

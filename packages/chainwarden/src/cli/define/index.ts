@@ -2,6 +2,7 @@ import { defineAttest } from './attest.js';
 import { defineChecksums } from './checksums.js';
 import type { CommandDefinition } from './context.js';
 import { defineProvenance } from './provenance.js';
+import { defineRego } from './rego.js';
 import { defineRun } from './run.js';
 import { defineKeygen } from './keygen.js';
 import { defineSbom } from './sbom.js';
@@ -9,4 +10,4 @@ import { defineSign } from './sign.js';
 import { defineVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
-export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify];
+export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, defineRego];

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultBuiltins, makeSet } from '../src/index.js';
+import type { BuiltinContext, Value } from '../src/index.js';
+
+const registry = defaultBuiltins();
+const ctx: BuiltinContext = { nowNs: 0n, print: () => undefined, cache: new Map(), strictBuiltinErrors: true };
+function call(name: string, ...args: Value[]): Value | undefined {
+  const decl = registry.get(name);
+  assert.ok(decl, `builtin ${name} is registered`);
+  return decl.impl(args, ctx);
+}
+
+test('json.marshal writes sorted keys, sets as arrays, exact big integers and HTML-safe escapes', () => {
+  assert.equal(call('json.marshal', { b: makeSet([2, 1]), a: 12345678901234567890n }), '{"a":12345678901234567890,"b":[1,2]}');
+  assert.equal(call('json.marshal', '<a&b>'), '"\\u003ca\\u0026b\\u003e"');
+  assert.equal(call('json.marshal_with_options', { a: [1] }, { indent: '  ', prefix: '> ' }), '> {\n>   "a": [\n>     1\n>   ]\n> }');
+  assert.throws(() => call('json.marshal_with_options', 1, { bogus: true }), /object contained unknown key "bogus"/);
+});
+
+test('json.unmarshal keeps big integers exact; is_valid never throws', () => {
+  assert.deepEqual(call('json.unmarshal', '{"n": 123456789012345678901}'), { n: 123456789012345678901n });
+  assert.equal(call('json.is_valid', '{'), false);
+  assert.throws(() => call('json.unmarshal', '{'), /json.unmarshal:/);
+});
+
+test('yaml: YAML 1.1 scalars, Go-style errors', () => {
+  assert.deepEqual(call('yaml.unmarshal', 'a: yes\nb: [1, "2"]\n'), { a: true, b: [1, '2'] });
+  assert.throws(() => call('yaml.unmarshal', '[1,2'), /yaml\.unmarshal: yaml: line 1: did not find expected ',' or '\]'/);
+  assert.equal(call('yaml.marshal', { k: ['x'] }), 'k:\n- x\n');
+});
+
+test('base64, base64url, hex and urlquery round trips and errors', () => {
+  assert.equal(call('base64.encode', 'hé'), 'aMOp');
+  assert.equal(call('base64.decode', 'aMOp'), 'hé');
+  assert.throws(() => call('base64.decode', 'aMO'), /illegal base64 data at input byte/);
+  assert.equal(call('base64url.encode', '\u00ff\u00fe'), 'w7_Dvg==');
+  assert.equal(call('base64url.encode_no_pad', '\u00ff\u00fe'), 'w7_Dvg');
+  assert.equal(call('base64url.decode', 'w7_Dvg'), '\u00ff\u00fe');
+  assert.equal(call('hex.decode', '6869'), 'hi');
+  assert.throws(() => call('hex.decode', '6g'), /invalid byte: U\+0067 'g'/);
+  assert.equal(call('urlquery.encode', 'a b&c=d/é'), 'a+b%26c%3Dd%2F%C3%A9');
+  assert.equal(call('urlquery.decode', 'a+b%26'), 'a b&');
+  assert.throws(() => call('urlquery.decode', '%zz'), /invalid URL escape "%zz"/);
+  assert.equal(call('urlquery.encode_object', { b: ['2', '1'], a: makeSet(['x']) }), 'a=x&b=2&b=1');
+  assert.deepEqual(call('urlquery.decode_object', 'a=1&a=2&b='), { a: ['1', '2'], b: [''] });
+});
