@@ -10,6 +10,7 @@ export {
   LockfileError,
   KeyPasswordError,
   NoLockfileError,
+  PolicyError,
   SigningError,
   UsageError,
 } from './core/errors.js';
@@ -77,3 +78,8 @@ export type { PolicyVerificationResult, PolicyVerifyOptions } from './attest/tru
 export { verifyDsseEnvelope } from './attest/dsse-verify.js';
 export type { DsseTrustedKey, DsseVerifyOptions, DsseVerifyResult } from './attest/dsse-verify.js';
 export type { SignConfig } from './config-schema.js';
+export { evaluateRego } from './policy/rego/evaluate.js';
+export type { RegoEvalOptions, RegoEvalOutput } from './policy/rego/evaluate.js';
+export { runRegoTests } from './policy/rego/test-runner.js';
+export type { RegoTestReport, RegoTestResult } from './policy/rego/test-runner.js';
+export { loadRegoSources } from './policy/rego/load.js';

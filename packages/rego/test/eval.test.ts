@@ -98,3 +98,18 @@ test('evaluation stops with a clear error when the time limit is exceeded', () =
     (e: unknown) => e instanceof RegoError && e.code === 'eval_cancel_error' && /time limit/.test(e.message),
   );
 });
+
+test('compile errors: unsafe variables and arity mismatches are reported with the file and line', () => {
+  assert.throws(
+    () => Policy.compile({ modules: [{ file: 'u.rego', text: 'package u\n\np if {\n  x > 1\n}\n' }] }),
+    (e: unknown) => e instanceof RegoError && e.code === 'rego_unsafe_var_error' && e.message === 'u.rego:4: rego_unsafe_var_error: var x is unsafe',
+  );
+  assert.throws(
+    () => Policy.compile({ modules: [{ file: 'a.rego', text: 'package a\n\np if count(1, 2, 3)\n' }] }),
+    (e: unknown) => e instanceof RegoError && e.code === 'rego_type_error' && e.message.startsWith('a.rego:3: rego_type_error: count: arity mismatch'),
+  );
+  assert.throws(
+    () => Policy.compile({ modules: [{ file: 'f.rego', text: 'package f\n\np if nope(1)\n' }] }),
+    (e: unknown) => e instanceof RegoError && e.message === 'f.rego:3: rego_type_error: undefined function nope',
+  );
+});

@@ -185,3 +185,14 @@ test('the public-good root shipped inside @sigstore/tuf is the one in ../shared,
   assert.match(embedded.source, /^embedded: Sigstore public-good \(@sigstore\/tuf \d+\.\d+\.\d+\)$/);
   assert.deepEqual(embedded.root, file.root);
 });
+
+test('trusted roots: a validity window without a start is rejected naming the place (sigstore-js reads it as "forever")', async () => {
+  const { readFileSync: read } = await import('node:fs');
+  const { parseTrustedRoot } = await import('../../src/attest/trusted-root.js');
+  const { shared } = await import('../helpers/shared.js');
+  const text = read(shared('conformance', 'sigstore-conformance', 'bundle-verify', 'trust-root-tlog-missing-validity-start_fail', 'trusted_root.json'), 'utf8');
+  await assert.rejects(parseTrustedRoot(text, 'trusted_root.json'), (e: unknown) => e instanceof ChainwardenError && e.code === 'TRUST_ROOT_INVALID' && e.exitCode === 2 && e.message.startsWith('trusted_root.json (at tlogs[1].publicKey.validFor.start): invalid trusted root: a validity window has no start'));
+  const ok = read(sig('common', 'public-good.trusted_root.json'), 'utf8');
+  await assert.rejects(parseTrustedRoot(ok.replace('"mediaType": "application/vnd.dev.sigstore.trustedroot+json;version=0.1"', '"mediaType": "x"'), 'r.json'), /unknown media type "x"/);
+  await assert.rejects(parseTrustedRoot(ok.slice(0, 500), 'r.json'), /r\.json:\d+:\d+: invalid JSON/);
+});

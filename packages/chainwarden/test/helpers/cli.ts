@@ -12,7 +12,11 @@ export interface CliRun {
 /** Runs the real CLI as a user would: a separate Node process. */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env['SOURCE_DATE_EPOCH'];
+  // Tests decide what the environment says: no reproducible-build epoch, no CI identity, no OIDC token (a
+  // keyless signing attempt would reach for the network), unless the test sets them.
+  for (const name of ['SOURCE_DATE_EPOCH', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN', 'CHAINWARDEN_SIGNING_KEY', 'CHAINWARDEN_KEY_PASSWORD']) {
+    delete env[name];
+  }
   Object.assign(env, options.env);
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

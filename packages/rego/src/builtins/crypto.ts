@@ -1,6 +1,8 @@
 /** The crypto builtin family: digests and HMACs (hex output), constant-time MAC comparison. */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { AWS_BUILTINS } from './aws.js';
 import { JWT_BUILTINS } from './jwt.js';
+import { X509_BUILTINS } from './x509.js';
 import type { BuiltinDecl } from './registry.js';
 
 const digest = (name: string, alg: string): BuiltinDecl => ({
@@ -17,6 +19,8 @@ const hmac = (name: string, alg: string): BuiltinDecl => ({
 
 export const CRYPTO_BUILTINS: readonly BuiltinDecl[] = [
   ...JWT_BUILTINS,
+  ...AWS_BUILTINS,
+  ...X509_BUILTINS,
   digest('crypto.md5', 'md5'),
   digest('crypto.sha1', 'sha1'),
   digest('crypto.sha256', 'sha256'),

@@ -8,6 +8,7 @@ import { toJson } from '../value/to-json.js';
 import { fail } from './registry.js';
 import { marshalJson, marshalJsonIndent } from './support/json-text.js';
 import { operandError, stringElements } from './support/operands.js';
+import { parseUrl } from './support/go-url.js';
 import { parseQuery, queryEscape, queryUnescape } from './support/url.js';
 import type { ObjectValue } from '../value/object.js';
 import type { Value } from '../value/types.js';
@@ -84,6 +85,20 @@ function encodeObject(o: ObjectValue): string {
     for (const x of values) parts.push(`${queryEscape(k)}=${queryEscape(x)}`);
   }
   return parts.join('&');
+}
+
+function uriObject(s: string): Value {
+  const u = parseUrl(s);
+  const fields: [string, string][] = [
+    ['scheme', u.scheme],
+    ['hostname', u.hostname],
+    ['port', u.port],
+    ['path', u.path],
+    ['raw_path', u.path === '' ? '' : u.rawPath],
+    ['raw_query', u.rawQuery],
+    ['fragment', u.fragment],
+  ];
+  return makeObject(fields.filter(([, v]) => v !== ''));
 }
 
 function guard<T>(name: string, f: () => T): T {
@@ -171,5 +186,18 @@ export const ENCODING_BUILTINS: readonly BuiltinDecl[] = [
     args: ['string'],
     impl: ([s]) => guard('urlquery.decode_object', () => makeObject([...parseQuery(s as string)].map(([k, vs]) => [k, vs] as const))),
   },
+  { name: 'uri.parse', args: ['string'], impl: ([s]) => guard('uri.parse', () => uriObject(s as string)) },
+  {
+    name: 'uri.is_valid',
+    args: ['string'],
+    impl: ([s]) => {
+      if (s === '') return false;
+      try {
+        parseUrl(s as string);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  },
 ];
-

@@ -143,8 +143,8 @@ class Resolver {
     collectDeclared(r, locals);
     const bound = new Set<string>();
     if (r.args) for (const a of r.args) collectTermVars(a, bound);
-    const body = this.body(r.body, locals, bound);
-    const elses = r.elses.map((e) => ({ ...e, value: this.term(e.value, locals), body: this.body(e.body, locals, bound) }));
+    const body = this.body(r.body, locals, bound, true);
+    const elses = r.elses.map((e) => ({ ...e, value: this.term(e.value, locals), body: this.body(e.body, locals, bound, true) }));
     return {
       ...r,
       args: r.args ? r.args.map((a) => this.term(a, locals)) : null,
@@ -156,9 +156,9 @@ class Resolver {
     };
   }
 
-  body(b: Body, locals: ReadonlySet<string>, bound: ReadonlySet<string>): Literal[] {
+  body(b: Body, locals: ReadonlySet<string>, bound: ReadonlySet<string>, strict = false): Literal[] {
     const resolved = b.map((l) => this.literal(l, locals, bound));
-    return reorderBody(resolved, bound, this.arity);
+    return reorderBody(resolved, bound, this.arity, strict);
   }
 
   private literal(l: Literal, locals: ReadonlySet<string>, bound: ReadonlySet<string>): Literal {
@@ -238,8 +238,14 @@ class Resolver {
         const inner = new Set([...locals, ...m.values()]);
         return { ...t, key: this.term(renameTerm(t.key, m), inner), value: this.term(renameTerm(t.value, m), inner), body: this.body(renameBody(t.body, m), inner, new Set()) };
       }
-      case 'call':
-        return { ...t, name: this.callName(t.name, t), args: t.args.map((a) => this.term(a, locals)) };
+      case 'call': {
+        const name = this.callName(t.name, t);
+        const n = this.arity(name);
+        if (n !== undefined && t.args.length !== n && t.args.length !== n + 1) {
+          throw new RegoError('rego_type_error', `${name}: arity mismatch: have ${t.args.length} operand(s), want ${n}`, t.loc);
+        }
+        return { ...t, name, args: t.args.map((a) => this.term(a, locals)) };
+      }
       case 'template':
         return { ...t, parts: t.parts.map((p) => (typeof p === 'string' ? p : this.term(p, locals))) };
       default:

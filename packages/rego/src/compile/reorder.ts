@@ -1,4 +1,5 @@
 /** Safety: reorder body literals so that each literal's inputs are bound before it runs (as OPA does). */
+import { RegoError } from '../errors.js';
 import { allVars, comprehensions, inputVars, literalVars, topVars } from './vars.js';
 import type { Body, Literal, Term } from '../syntax/ast.js';
 
@@ -6,8 +7,8 @@ export type ArityFn = (name: string) => number | undefined;
 
 const GLOBAL = new Set(['data', 'input']);
 
-export function reorderBody(body: Body, bound: ReadonlySet<string>, arity: ArityFn): Literal[] {
-  if (body.length <= 1) return [...body];
+export function reorderBody(body: Body, bound: ReadonlySet<string>, arity: ArityFn, strict = false): Literal[] {
+  if (body.length === 0 || (body.length === 1 && !strict)) return [...body];
   const counts = new Map<string, number>();
   const perLit = body.map((l) => {
     const s = new Set<string>();
@@ -20,8 +21,18 @@ export function reorderBody(body: Body, bound: ReadonlySet<string>, arity: Arity
   const remaining = body.map((l, i) => ({ l, i }));
   const out: Literal[] = [];
   while (remaining.length > 0) {
-    let idx = remaining.findIndex(({ l }) => needs(l, arity, shared).every((v) => B.has(v) || GLOBAL.has(v)));
-    if (idx < 0) idx = 0;
+    const ready = (alt: readonly string[]): boolean => alt.every((v) => B.has(v) || GLOBAL.has(v));
+    let idx = remaining.findIndex(({ l }) => needs(l, arity, shared).some(ready));
+    if (idx < 0) {
+      if (strict && (remaining[0] as { l: Literal }).l.expr.type !== 'unify') {
+        const first = remaining[0] as { l: Literal };
+        // only vars that no literal can ever bind: needed by every alternative and occurring nowhere else
+        const alts = needs(first.l, arity, shared);
+        const missing = (alts[0] ?? []).filter((v) => !B.has(v) && !GLOBAL.has(v) && !v.startsWith('$') && !shared(v) && alts.every((a) => a.includes(v)));
+        if (missing.length > 0) throw new RegoError('rego_unsafe_var_error', `var ${missing[0] as string} is unsafe`, first.l.loc);
+      }
+      idx = 0;
+    }
     const [{ l, i }] = remaining.splice(idx, 1) as [{ l: Literal; i: number }];
     out.push(l);
     for (const v of perLit[i] as Set<string>) B.add(v);
@@ -29,8 +40,8 @@ export function reorderBody(body: Body, bound: ReadonlySet<string>, arity: Arity
   return out;
 }
 
-/** Vars a literal needs bound before it can run. */
-function needs(l: Literal, arity: ArityFn, shared: (v: string) => boolean): string[] {
+/** Sets of vars a literal needs bound before it can run (any one set suffices). */
+function needs(l: Literal, arity: ArityFn, shared: (v: string) => boolean): string[][] {
   const s = new Set<string>();
   const e = l.expr;
   const closure = (t: Term): void => {
@@ -46,7 +57,7 @@ function needs(l: Literal, arity: ArityFn, shared: (v: string) => boolean): stri
     const vs = new Set<string>();
     literalVars(l, vs);
     for (const v of vs) if (shared(v)) s.add(v);
-    return [...s];
+    return [[...s]];
   }
   switch (e.type) {
     case 'term': {
@@ -79,10 +90,17 @@ function needs(l: Literal, arity: ArityFn, shared: (v: string) => boolean): stri
       const patternOk = (t: Term): boolean => t.type === 'var' || t.type === 'array' || t.type === 'object' || t.type === 'scalar';
       const leftNeeds = patternOk(e.right) ? l1 : new Set([...l1, ...r1]);
       const rightNeeds = patternOk(e.left) ? r1 : new Set([...l1, ...r1]);
-      // choose later at runtime; here require the smaller set (both are acceptable orders)
-      const pick = leftNeeds.size <= rightNeeds.size ? leftNeeds : rightNeeds;
-      for (const v of patternNeeds(e.left, e.right, pick)) s.add(v);
-      break;
+      // either side may be evaluated first: two alternatives
+      for (const v of s) {
+        leftNeeds.add(v);
+        rightNeeds.add(v);
+      }
+      for (const w of l.with) {
+        if (w.value.type === 'var' && arity(w.value.name) !== undefined) continue;
+        inputVars(w.value, leftNeeds);
+        inputVars(w.value, rightNeeds);
+      }
+      return [[...leftNeeds], [...rightNeeds]];
     }
     case 'some':
       break;
@@ -98,10 +116,7 @@ function needs(l: Literal, arity: ArityFn, shared: (v: string) => boolean): stri
       break;
     }
   }
-  for (const w of l.with) inputVars(w.value, s);
-  return [...s];
+  for (const w of l.with) if (w.value.type !== 'var' || arity(w.value.name) === undefined) inputVars(w.value, s);
+  return [[...s]];
 }
 
-function patternNeeds(_l: Term, _r: Term, pick: Set<string>): Set<string> {
-  return pick;
-}

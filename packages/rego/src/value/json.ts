@@ -1,7 +1,7 @@
 import type { Value } from './types.js';
 
-/** A number token of 16+ digits (after `:`, `[` or `,`): only then can an integer exceed 2^53. */
-const LONG_DIGITS = /[:[,]\s*-?\d{16,}/;
+/** A number token of 16+ digits (after `:`, `[` or `,`): only then can an integer exceed 2^53 (a top-level number included). */
+const LONG_DIGITS = /(?:^|[:[,])\s*-?\d{16,}/;
 
 /**
  * Parses JSON text into a Value. Integers beyond 2^53 stay exact (as bigint). The fast path is

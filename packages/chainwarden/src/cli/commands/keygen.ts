@@ -1,10 +1,30 @@
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, chmod } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { KEY_PASSWORD_ENV, generateSigningKeyPair } from '../../attest/keys.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliIo } from '../io.js';
+
+/** Writes a secret atomically, readable by the owner only from the first byte (never 0644, even briefly). */
+async function writeSecretAtomic(target: string, content: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(tmp, 'wx', 0o600);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, target);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
 
 async function exists(path: string): Promise<boolean> {
   return access(path, constants.F_OK).then(
@@ -21,8 +41,7 @@ export async function keygenCommand(flags: { outputPrefix: string; unencrypted?:
   for (const f of [keyFile, pubFile]) {
     if (flags.force !== true && (await exists(resolve(io.cwd, f)))) throw new UsageError(`${f} exists: pass --force to overwrite it (the old key is lost)`);
   }
-  await writeFileAtomic(resolve(io.cwd, keyFile), pair.privateKeyPem);
-  await chmod(resolve(io.cwd, keyFile), 0o600);
+  await writeSecretAtomic(resolve(io.cwd, keyFile), pair.privateKeyPem);
   await writeFileAtomic(resolve(io.cwd, pubFile), pair.publicKeyPem);
   const encrypted = flags.unencrypted !== true;
   const summary = { privateKey: keyFile, publicKey: pubFile, algorithm: 'ECDSA P-256', encrypted, keyHint: pair.hint };
