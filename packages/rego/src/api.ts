@@ -42,6 +42,16 @@ export interface QueryResult {
   readonly bindings: Readonly<Record<string, Value>>;
 }
 
+/** A policy nested deeper than the stack allows is an error of the policy, not a crash. */
+function tooDeep<T>(code: 'rego_parse_error' | 'rego_compile_error', file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError) throw new RegoError(code, `${file}: policy nested too deeply`, undefined, { cause: e });
+    throw e;
+  }
+}
+
 function offsetOf(lines: readonly string[], row: number, col: number): number {
   let off = 0;
   for (let i = 0; i < row - 1; i++) off += (lines[i] as string).length + 1;
@@ -56,10 +66,10 @@ export class Policy {
   ) {}
 
   static compile(opts: PolicyOptions): Policy {
-    const modules: Module[] = opts.modules.map((m) => parseModule(m.text, m.file));
     const builtins = defaultBuiltins();
     if (opts.builtins) builtins.register(...opts.builtins);
-    const compiled = compileModules(modules, builtins);
+    const modules: Module[] = opts.modules.map((m) => tooDeep('rego_parse_error', m.file, () => parseModule(m.text, m.file)));
+    const compiled = tooDeep('rego_compile_error', opts.modules[0]?.file ?? 'policy', () => compileModules(modules, builtins));
     return new Policy(compiled, builtins, opts.data ?? {});
   }
 

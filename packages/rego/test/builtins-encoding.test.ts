@@ -45,3 +45,33 @@ test('base64, base64url, hex and urlquery round trips and errors', () => {
   assert.equal(call('urlquery.encode_object', { b: ['2', '1'], a: makeSet(['x']) }), 'a=x&b=2&b=1');
   assert.deepEqual(call('urlquery.decode_object', 'a=1&a=2&b='), { a: ['1', '2'], b: [''] });
 });
+
+test('uri.parse follows Go net/url: host, port, escaped path, opaque URLs, errors', () => {
+  assert.deepEqual(call('uri.parse', 'https://[::1]:8443/a%2Fb%21?x=1#f'), {
+    scheme: 'https',
+    hostname: '::1',
+    port: '8443',
+    path: '/a/b!',
+    raw_path: '/a%2Fb!',
+    raw_query: 'x=1',
+    fragment: 'f',
+  });
+  assert.deepEqual(call('uri.parse', 'urn:isbn:123'), { scheme: 'urn' });
+  assert.throws(() => call('uri.parse', 'http://h:port/'), /invalid port ":port" after host/);
+  assert.equal(call('uri.is_valid', 'http://[::1'), false);
+});
+
+test('json.match_schema reports gojsonschema-style violations; verify_schema checks types', () => {
+  const schema = { type: 'object', properties: { tags: { type: 'array', items: { type: 'string' }, maxItems: 1 } }, required: ['id'], additionalProperties: false };
+  assert.deepEqual(call('json.match_schema', { tags: ['a', 1], x: 1 }, schema), [
+    false,
+    [
+      { error: '(root): id is required', desc: 'id is required', field: '(root)', type: 'required' },
+      { error: 'tags: Array must have at most 1 items', desc: 'Array must have at most 1 items', field: 'tags', type: 'array_max_items' },
+      { error: 'tags.1: Invalid type. Expected: string, given: integer', desc: 'Invalid type. Expected: string, given: integer', field: 'tags.1', type: 'invalid_type' },
+      { error: '(root): Additional property x is not allowed', desc: 'Additional property x is not allowed', field: '(root)', type: 'additional_property_not_allowed' },
+    ],
+  ]);
+  assert.deepEqual(call('json.verify_schema', '{"type": "string"}'), [true, null]);
+  assert.equal((call('json.verify_schema', { type: 'text' }) as Value[])[0], false);
+});

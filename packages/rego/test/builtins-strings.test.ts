@@ -56,3 +56,13 @@ test('concat, format_int and type errors use OPA wording', () => {
   assert.throws(() => call('format_int', 1, 3), /operand 2 must be one of \{2, 8, 10, 16\}/);
   assert.throws(() => call('strings.any_prefix_match', 1, 'a'), /operand 1 must be one of \{string, set, array\} but got number/);
 });
+
+test('strings.render_template: fields, variables, range/if/else, pipelines and functions', () => {
+  const vars = { user: { name: 'ann' }, items: ['a', 'b'], n: 2, flags: { on: true } };
+  assert.equal(call('strings.render_template', 'hi {{.user.name}}', vars), 'hi ann');
+  assert.equal(call('strings.render_template', '{{range $i, $x := .items}}{{if $i}}, {{end}}{{$x}}{{end}}', vars), 'a, b');
+  assert.equal(call('strings.render_template', '{{if eq .n 3}}three{{else if gt .n 1}}many{{else}}one{{end}}', vars), 'many');
+  assert.equal(call('strings.render_template', '{{with .flags}}{{.on}}{{end}} {{len .items}} {{printf "%03d" .n}} {{.nope}}', vars), 'true 2 002 <undefined>');
+  assert.equal(call('strings.render_template', '{{- "x" -}}  \n {{ index .items 1 | print }}', vars), 'xb');
+  assert.throws(() => call('strings.render_template', '{{if .n}}', vars), /strings.render_template: template: unexpected EOF in if/);
+});

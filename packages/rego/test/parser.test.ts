@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RegoError, parseModule, parseQuery } from '../src/index.js';
+import { Policy, RegoError, parseModule, parseQuery } from '../src/index.js';
 
 test('parses a v1 module with the common rule forms', () => {
   const m = parseModule(
@@ -48,4 +48,12 @@ test('parse errors carry file:line:col', () => {
 test('METADATA comment blocks attach to the next rule', () => {
   const m = parseModule('package p\n\n# METADATA\n# title: Deny unlicensed\n# custom:\n#   severity: high\ndeny contains 1 if true\n', 'm.rego');
   assert.deepEqual(m.rules[0]?.annotations, { title: 'Deny unlicensed', custom: { severity: 'high' }, scope: 'rule' });
+});
+
+test('a policy nested deeper than the stack allows is a parse error, not a crash', () => {
+  const text = `package d\np := ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+  assert.throws(
+    () => Policy.compile({ modules: [{ file: 'deep.rego', text }] }),
+    (e: unknown) => e instanceof RegoError && e.code === 'rego_parse_error' && e.message.includes('deep.rego: policy nested too deeply'),
+  );
 });

@@ -3,6 +3,7 @@ import { isArray, isSet, kindOf } from '../value/kinds.js';
 import { makeSet, objGet } from '../value/object.js';
 import { equal } from '../value/compare.js';
 import { elements, operandError } from './support/operands.js';
+import { GRAPHQL_BUILTINS } from './graphql.js';
 import type { ObjectValue } from '../value/object.js';
 import type { Value } from '../value/types.js';
 import type { BuiltinDecl } from './registry.js';
@@ -54,6 +55,7 @@ function initialNodes(name: string, v: Value): readonly Value[] {
 }
 
 export const GRAPH_BUILTINS: readonly BuiltinDecl[] = [
+  ...GRAPHQL_BUILTINS,
   {
     name: 'graph.reachable',
     args: ['object', 'any'],

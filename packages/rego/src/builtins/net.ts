@@ -1,11 +1,12 @@
 /** The net builtin family: net.cidr_* over IPv4/IPv6; DNS lookups are not available (hermetic). */
 import { isArray, isObject, isSet, kindOf } from '../value/kinds.js';
-import { makeSet, objEntries } from '../value/object.js';
+import { makeSet, objEntries, objKeys } from '../value/object.js';
 import { sortedValues } from '../value/compare.js';
 import { fail } from './registry.js';
 import { bitsOf, formatCidr, formatIp, lastOf, mask, parseCidr, parseIp } from './support/ip.js';
-import { stringElements } from './support/operands.js';
+import { operandError, stringElements } from './support/operands.js';
 import type { Net } from './support/ip.js';
+import type { ObjectValue } from '../value/object.js';
 import type { Value } from '../value/types.js';
 import type { BuiltinDecl } from './registry.js';
 
@@ -92,6 +93,14 @@ function merge(items: readonly string[]): string[] {
 
 const EXPAND_LIMIT = 1n << 20n;
 
+/** The request keys http.send accepts (checked so policies get OPA's errors even without a network). */
+const HTTP_SEND_KEYS = new Set([
+  'body', 'cache', 'caching_mode', 'cache_ignored_headers', 'enable_redirect', 'force_cache', 'force_cache_duration_seconds', 'force_json_decode', 'force_yaml_decode',
+  'headers', 'max_retry_attempts', 'method', 'raise_error', 'raw_body', 'timeout', 'tls_ca_cert', 'tls_ca_cert_env_variable', 'tls_ca_cert_file', 'tls_client_cert',
+  'tls_client_cert_env_variable', 'tls_client_cert_file', 'tls_client_key', 'tls_client_key_env_variable', 'tls_client_key_file', 'tls_insecure_skip_verify',
+  'tls_server_name', 'tls_use_system_certs', 'url',
+]);
+
 export const NET_BUILTINS: readonly BuiltinDecl[] = [
   {
     name: 'net.cidr_contains',
@@ -157,7 +166,12 @@ export const NET_BUILTINS: readonly BuiltinDecl[] = [
   {
     name: 'http.send',
     args: ['object'],
-    impl: () => {
+    impl: ([req]) => {
+      const keys = objKeys(req as ObjectValue);
+      const invalid = keys.filter((k) => typeof k !== 'string' || !HTTP_SEND_KEYS.has(k));
+      if (invalid.length > 0) throw operandError('http.send', 1, `invalid request parameters(s): {${invalid.map((k) => JSON.stringify(k)).sort().join(', ')}}`);
+      const missing = ['method', 'url'].filter((k) => !keys.includes(k));
+      if (missing.length > 0) throw operandError('http.send', 1, `missing required request parameters(s): {${missing.map((k) => JSON.stringify(k)).join(', ')}}`);
       throw fail('http.send', 'network builtins are not available in a hermetic evaluation');
     },
   },

@@ -5,7 +5,10 @@ import { makeObject, makeSet, objEntries, objGet, objKeys } from '../value/objec
 import { child } from './support/containers.js';
 import { jsonPatch } from './support/json-patch.js';
 import { filterPaths, parsePathString, removePaths } from './support/json-paths.js';
+import { checkSchema, validateSchema } from './support/json-schema.js';
 import { elements, oneOf, operandError } from './support/operands.js';
+import { parseJson } from '../value/json.js';
+import { fail } from './registry.js';
 import type { ObjectValue } from '../value/object.js';
 import type { Value } from '../value/types.js';
 import type { BuiltinDecl } from './registry.js';
@@ -44,6 +47,16 @@ function isSubset(sup: Value, sub: Value): boolean {
     return false;
   }
   return equal(sup, sub);
+}
+
+/** A schema or document operand: a value, or JSON text. */
+function jsonOperand(name: string, v: Value): Value {
+  if (typeof v !== 'string') return v;
+  try {
+    return parseJson(v);
+  } catch (e) {
+    throw fail(name, (e as Error).message, e);
+  }
 }
 
 function paths(name: string, v: Value): Path[] {
@@ -126,5 +139,34 @@ export const OBJECTS_BUILTINS: readonly BuiltinDecl[] = [
     name: 'json.patch',
     args: ['any', 'array'],
     impl: ([doc, ops]) => jsonPatch(doc as Value, ops as readonly Value[]),
+  },
+  {
+    name: 'json.verify_schema',
+    args: [['string', 'object', 'boolean']],
+    impl: ([s]) => {
+      try {
+        checkSchema(jsonOperand('json.verify_schema', s as Value));
+        return [true, null];
+      } catch (e) {
+        return [false, `jsonschema: ${(e as Error).message}`];
+      }
+    },
+  },
+  {
+    name: 'json.match_schema',
+    args: [
+      ['string', 'object', 'array', 'set', 'number', 'boolean', 'null'],
+      ['string', 'object', 'boolean'],
+    ],
+    impl: ([d, s]) => {
+      const doc = jsonOperand('json.match_schema', d as Value);
+      let errors;
+      try {
+        errors = validateSchema(doc, jsonOperand('json.match_schema', s as Value));
+      } catch (e) {
+        throw fail('json.match_schema', (e as Error).message, e);
+      }
+      return [errors.length === 0, errors.map((x) => ({ error: `${x.field}: ${x.desc}`, desc: x.desc, field: x.field, type: x.type }))];
+    },
   },
 ];

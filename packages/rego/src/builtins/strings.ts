@@ -2,6 +2,7 @@
 import { objEntries } from '../value/object.js';
 import { fail } from './registry.js';
 import { goSprintf } from './support/go-fmt.js';
+import { renderTemplate } from './support/go-template.js';
 import { codePoints, intOperand, oneOf, operandError, stringElements } from './support/operands.js';
 import { regoText } from './support/rego-text.js';
 import type { FmtArg } from './support/go-fmt.js';
@@ -211,5 +212,16 @@ export const STRINGS_BUILTINS: readonly BuiltinDecl[] = [
     name: 'sprintf',
     args: ['string', 'array'],
     impl: ([f, xs]) => goSprintf(f as string, (xs as readonly Value[]).map(fmtArg)),
+  },
+  {
+    name: 'strings.render_template',
+    args: ['string', 'object'],
+    impl: ([t, vars]) => {
+      try {
+        return renderTemplate(t as string, vars as Value);
+      } catch (e) {
+        throw fail('strings.render_template', (e as Error).message, e);
+      }
+    },
   },
 ];

@@ -1,13 +1,16 @@
 /** crypto.x509.* and key parsing builtins (PEM or base64-encoded PEM/DER inputs). */
 import type { X509Certificate } from 'node:crypto';
 import { createPrivateKey } from 'node:crypto';
+import { objGet, objKeys } from '../value/object.js';
 import { fail } from './registry.js';
 import { DerError } from './support/der.js';
 import { certificateRequestValue, certificateValue, parseCertificates } from './support/x509.js';
+import type { ObjectValue } from '../value/object.js';
 import type { Value } from '../value/types.js';
 import type { BuiltinContext, BuiltinDecl } from './registry.js';
 
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const VERIFY_OPTIONS = ['DNSName', 'CurrentTime', 'MaxConstraintComparisons', 'KeyUsages'];
 
 /** PEM text as is; anything else must be standard base64 (of PEM or DER). */
 function inputBytes(s: string): Buffer {
@@ -63,6 +66,22 @@ export const X509_BUILTINS: readonly BuiltinDecl[] = [
       guard('crypto.x509.parse_and_verify_certificates', () => {
         const certs = parseCertificates(inputBytes(s as string)).reverse();
         return verifyChain(certs, Number(ctx.nowNs / 1_000_000n)) ? [true, certs.map(certificateValue)] : [false, []];
+      }),
+  },
+  {
+    name: 'crypto.x509.parse_and_verify_certificates_with_options',
+    args: ['string', 'object'],
+    impl: ([s, o], ctx: BuiltinContext) =>
+      guard('crypto.x509.parse_and_verify_certificates_with_options', () => {
+        const opts = o as ObjectValue;
+        for (const k of objKeys(opts)) if (typeof k !== 'string' || !VERIFY_OPTIONS.includes(k)) throw new Error(`invalid key ${JSON.stringify(k)} in options`);
+        const time = objGet(opts, 'CurrentTime');
+        const nowMs = typeof time === 'number' || typeof time === 'bigint' ? Number(BigInt(time) / 1_000_000n) : Number(ctx.nowNs / 1_000_000n);
+        const certs = parseCertificates(inputBytes(s as string)).reverse();
+        const dns = objGet(opts, 'DNSName');
+        const leaf = certs[0];
+        const dnsOk = typeof dns !== 'string' || dns === '' || (leaf !== undefined && leaf.checkHost(dns) !== undefined);
+        return dnsOk && verifyChain(certs, nowMs) ? [true, certs.map(certificateValue)] : [false, []];
       }),
   },
   {

@@ -2,7 +2,8 @@
 import { ConflictError } from '../errors.js';
 import { equal } from '../value/compare.js';
 import { keyOf } from '../value/key.js';
-import { ObjectBuilder } from '../value/object.js';
+import { ObjectBuilder, objEntries } from '../value/object.js';
+import { isObject } from '../value/kinds.js';
 import { RegoSet } from '../value/types.js';
 import type { Location } from '../errors.js';
 import type { Value } from '../value/types.js';
@@ -78,6 +79,38 @@ export class DocBuilder {
     if (this.root === null) this.root = { kind: 'obj', map: new Map() };
   }
 
+  /** True when the root holds a complete value (not an object built from paths, nor a set). */
+  get leaf(): boolean {
+    return this.root?.kind === 'leaf';
+  }
+
+  /**
+   * Merges a document produced by rules below this one at keys: into objects built from paths key by key,
+   * into sets by union; a value produced whole by another rule may not be extended (conflict).
+   */
+  merge(keys: readonly Value[], value: Value, loc?: Location): void {
+    const parent = this.objAt(keys.slice(0, -1), loc);
+    const last = keys[keys.length - 1] as Value;
+    const k = keyOf(last);
+    const prev = parent.map.get(k);
+    if (!prev) {
+      parent.map.set(k, [last, fromValue(value)]);
+      return;
+    }
+    const slot = prev[1];
+    if (slot.kind === 'leaf') {
+      if (!equal(slot.value, value)) throw new ConflictError('object keys must be unique', loc);
+      return;
+    }
+    if (slot.kind === 'set') {
+      if (!(value instanceof RegoSet)) throw new ConflictError('object keys must be unique', loc);
+      for (const [kk, vv] of value.map) slot.set.map.set(kk, vv);
+      return;
+    }
+    if (!isObject(value)) throw new ConflictError('object keys must be unique', loc);
+    for (const [kk, vv] of objEntries(value)) this.merge([...keys, kk], vv, loc);
+  }
+
   get empty(): boolean {
     return this.root === null;
   }
@@ -85,6 +118,21 @@ export class DocBuilder {
   build(): Value | undefined {
     return this.root === null ? undefined : toValue(this.root);
   }
+}
+
+/** A slot for a value merged in from a child document: objects stay open to further merging. */
+function fromValue(v: Value): Slot {
+  if (v instanceof RegoSet) {
+    const set = new RegoSet();
+    for (const [kk, vv] of v.map) set.map.set(kk, vv);
+    return { kind: 'set', set };
+  }
+  if (isObject(v)) {
+    const map = new Map<string, [Value, Slot]>();
+    for (const [kk, vv] of objEntries(v)) map.set(keyOf(kk), [kk, fromValue(vv)]);
+    return { kind: 'obj', map };
+  }
+  return { kind: 'leaf', value: v };
 }
 
 function toValue(s: Slot): Value {

@@ -12,7 +12,8 @@ export type Term =
   | { readonly type: 'arraycompr' | 'setcompr'; readonly term: Term; readonly body: Body; readonly loc: Location }
   | { readonly type: 'objectcompr'; readonly key: Term; readonly value: Term; readonly body: Body; readonly loc: Location }
   | { readonly type: 'call'; readonly name: string; readonly args: readonly Term[]; readonly loc: Location }
-  | { readonly type: 'template'; readonly parts: readonly (string | Term)[]; readonly loc: Location };
+  /** `$"...{expr}..."`; an expression with `with` modifiers is a one-element array comprehension, flagged in `scoped`. */
+  | { readonly type: 'template'; readonly parts: readonly (string | Term)[]; readonly scoped?: readonly boolean[]; readonly loc: Location };
 
 export type TermOf<T extends Term['type']> = Extract<Term, { type: T }>;
 

@@ -38,7 +38,7 @@ export function runCase(c: ConformanceCase, timeoutMs = 3000): CaseOutcome {
       input = r[0]?.bindings['__x__'];
     }
     const q = policy.prepare(c.query);
-    rows = q.eval({ input, strictBuiltinErrors: c.strictError, timeoutMs, nowNs: 1_700_000_000_000_000_000n }).map((r) => ({ ...r.bindings }));
+    rows = q.eval({ input, strictBuiltinErrors: c.strictError, timeoutMs, nowNs: 1_767_225_600_000_000_000n }).map((r) => ({ ...r.bindings }));
   } catch (e) {
     if (c.wantErrorCode === undefined && c.wantError === undefined) return { ok: false, detail: `unexpected error: ${errText(e)}` };
     if (!(e instanceof RegoError)) return { ok: false, detail: `non-Rego error: ${errText(e)}` };

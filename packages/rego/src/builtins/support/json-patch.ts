@@ -3,12 +3,12 @@ import { equal } from '../../value/compare.js';
 import { isArray, isObject, isSet } from '../../value/kinds.js';
 import { makeSet, objGet } from '../../value/object.js';
 import { child, withChild, without } from './containers.js';
-import { parsePathString, valueAt } from './json-paths.js';
+import { parsePointer, valueAt } from './json-paths.js';
 import type { Path } from './json-paths.js';
 import type { Value } from '../../value/types.js';
 
 function pathOf(v: Value | undefined): Path | undefined {
-  if (typeof v === 'string') return parsePathString(v);
+  if (typeof v === 'string') return parsePointer(v);
   if (isArray(v as Value)) return v as readonly Value[];
   return undefined;
 }

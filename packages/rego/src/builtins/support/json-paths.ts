@@ -111,6 +111,13 @@ export function removePaths(v: Value, paths: readonly Path[]): Value {
   return removeNode(v, buildTrie(paths)) ?? {};
 }
 
+/** A JSON pointer for json.patch: `` is the document, `/` the key "", a leading `/` optional. */
+export function parsePointer(p: string): Value[] {
+  if (p === '') return [];
+  const body = p.startsWith('/') ? p.slice(1) : p;
+  return body.split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
 /** The value at a path, or undefined. */
 export function valueAt(v: Value, path: Path): Value | undefined {
   let cur: Value | undefined = v;
