@@ -100,3 +100,18 @@ export function zoneOffset(zone: string, ns: bigint): number {
   const local = daysFromCivil(year, get('month'), get('day')) * 86400 + get('hour') * 3600 + get('minute') * 60 + get('second');
   return local - Math.floor(clamped / 1000);
 }
+
+const NAMES = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's alphabetic abbreviation at an instant when ICU knows one (EST, PDT, UTC), else undefined. */
+export function zoneAbbreviation(zone: string, ns: bigint): string | undefined {
+  if (zone === '' || zone === 'UTC' || zone === 'Local') return 'UTC';
+  let f = NAMES.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' });
+    NAMES.set(zone, f);
+  }
+  const ms = Math.max(-8.64e15, Math.min(8.64e15, Number(floorDiv(ns, 1_000_000n))));
+  const name = f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
+  return name !== undefined && /^[A-Z]{2,5}$/.test(name) ? name : undefined;
+}
