@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultBuiltins, makeSet } from '../src/index.js';
-import type { BuiltinContext, Value } from '../src/index.js';
+import { callBuiltin } from './helpers/call-builtin.js';
+import { makeSet } from '../src/index.js';
+import type { Value } from '../src/index.js';
 
-const registry = defaultBuiltins();
-const ctx: BuiltinContext = { nowNs: 0n, print: () => undefined, cache: new Map(), strictBuiltinErrors: true };
-function call(name: string, ...args: Value[]): Value | undefined {
-  const decl = registry.get(name);
-  assert.ok(decl, `builtin ${name} is registered`);
-  return decl.impl(args, ctx);
-}
+const call = callBuiltin;
 
 test('json.marshal writes sorted keys, sets as arrays, exact big integers and HTML-safe escapes', () => {
   assert.equal(call('json.marshal', { b: makeSet([2, 1]), a: 12345678901234567890n }), '{"a":12345678901234567890,"b":[1,2]}');

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultBuiltins, makeSet } from '../src/index.js';
-import type { BuiltinContext, Value } from '../src/index.js';
+import { callBuiltin } from './helpers/call-builtin.js';
+import { makeSet } from '../src/index.js';
+import type { Value } from '../src/index.js';
 
-const registry = defaultBuiltins();
-const ctx: BuiltinContext = { nowNs: 0n, print: () => undefined, cache: new Map(), strictBuiltinErrors: true };
-function call(name: string, ...args: Value[]): Value | undefined {
-  const decl = registry.get(name);
-  assert.ok(decl, `builtin ${name} is registered`);
-  return decl.impl(args, ctx);
-}
+const call = callBuiltin;
 
 test('CIDR containment and intersection for IPv4 and IPv6', () => {
   assert.equal(call('net.cidr_contains', '10.0.0.0/8', '10.1.2.3'), true);

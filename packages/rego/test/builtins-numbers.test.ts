@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultBuiltins } from '../src/index.js';
-import type { BuiltinContext, Value } from '../src/index.js';
+import { callBuiltin } from './helpers/call-builtin.js';
 
-const registry = defaultBuiltins();
-const ctx: BuiltinContext = { nowNs: 0n, print: () => undefined, cache: new Map(), strictBuiltinErrors: true };
-function call(name: string, ...args: Value[]): Value | undefined {
-  const decl = registry.get(name);
-  assert.ok(decl, `builtin ${name} is registered`);
-  return decl.impl(args, ctx);
-}
+const call = callBuiltin;
 
 test('rounding follows Go (half away from zero) and keeps big integers', () => {
   assert.equal(call('round', -2.5), -3);

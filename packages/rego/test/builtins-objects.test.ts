@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultBuiltins, makeObject, makeSet } from '../src/index.js';
-import type { BuiltinContext, Value } from '../src/index.js';
+import { callBuiltin } from './helpers/call-builtin.js';
+import { makeObject, makeSet } from '../src/index.js';
 
-const registry = defaultBuiltins();
-const ctx: BuiltinContext = { nowNs: 0n, print: () => undefined, cache: new Map(), strictBuiltinErrors: true };
-function call(name: string, ...args: Value[]): Value | undefined {
-  const decl = registry.get(name);
-  assert.ok(decl, `builtin ${name} is registered`);
-  return decl.impl(args, ctx);
-}
+const call = callBuiltin;
 
 test('object.get follows paths through objects, arrays and sets; non-string keys work', () => {
   const doc = { a: [{ b: 'x' }], s: makeSet(['k']) };

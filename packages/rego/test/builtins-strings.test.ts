@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultBuiltins, makeSet } from '../src/index.js';
-import type { BuiltinContext, Value } from '../src/index.js';
+import { callBuiltin } from './helpers/call-builtin.js';
+import { makeSet } from '../src/index.js';
 
-const registry = defaultBuiltins();
-const ctx: BuiltinContext = { nowNs: 0n, print: () => undefined, cache: new Map(), strictBuiltinErrors: true };
-function call(name: string, ...args: Value[]): Value | undefined {
-  const decl = registry.get(name);
-  assert.ok(decl, `builtin ${name} is registered`);
-  return decl.impl(args, ctx);
-}
+const call = callBuiltin;
 
 test('sprintf follows Go verbs: width, precision, flags, bad verbs, missing and extra operands', () => {
   assert.equal(call('sprintf', '%5d|%-5d|%05d|%+d', [42, 42, 42, 42]), '   42|42   |00042|+42');
