@@ -7,7 +7,7 @@ import { parseModule, parseQuery } from './syntax/parser.js';
 import { topVars } from './compile/vars.js';
 import type { BuiltinDecl, BuiltinRegistry } from './builtins/registry.js';
 import type { CompiledPolicy } from './compile/compiler.js';
-import type { Body, Literal, Module } from './syntax/ast.js';
+import type { Body, Literal, Module, Term } from './syntax/ast.js';
 import type { Value } from './value/types.js';
 
 export interface ModuleSource {
@@ -75,7 +75,10 @@ export class Policy {
 
   prepare(query: string): PreparedQuery {
     const body = parseQuery(query, 'query');
-    const captured = body.map((l, i) => (l.expr.type === 'term' && !l.negated ? { ...l, capture: `$expr${i}` } : l));
+    // Like OPA: a lone, non-iterating query expression reports its value even when it is false (`data.q.allow`
+    // → false, `1 == 2` → false); with several expressions or iteration, a false expression fails the query.
+    const checkCapture = body.length > 1 || body.some((l) => iterates(l));
+    const captured = body.map((l, i) => (l.expr.type === 'term' && !l.negated ? { ...l, capture: `$expr${i}`, checkCapture } : l));
     return new PreparedQuery(this, query, body, compileQuery(captured, this.compiled, this.builtins));
   }
 }
@@ -144,4 +147,31 @@ export class PreparedQuery {
       };
     });
   }
+}
+
+/** True when a query literal iterates: a reference with a variable after its head, or a comprehension. */
+function iterates(l: Literal): boolean {
+  const walk = (t: Term): boolean => {
+    switch (t.type) {
+      case 'ref':
+        return t.path.some((p) => p.type === 'var' || walk(p)) || walk(t.head);
+      case 'array':
+      case 'set':
+        return t.items.some(walk);
+      case 'object':
+        return t.entries.some(([k, v]) => walk(k) || walk(v));
+      case 'call':
+        return t.args.some(walk);
+      case 'arraycompr':
+      case 'setcompr':
+      case 'objectcompr':
+        return true;
+      default:
+        return false;
+    }
+  };
+  const e = l.expr;
+  if (e.type === 'term') return walk(e.term);
+  if (e.type === 'unify') return walk(e.left) || walk(e.right);
+  return true;
 }

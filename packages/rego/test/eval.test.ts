@@ -113,3 +113,13 @@ test('compile errors: unsafe variables and arity mismatches are reported with th
     (e: unknown) => e instanceof RegoError && e.message === 'f.rego:3: rego_type_error: undefined function nope',
   );
 });
+
+test('a lone query expression reports false values like opa eval; with several expressions false fails', () => {
+  const policy = Policy.compile({ modules: [{ file: 'q.rego', text: 'package q\n\ndefault allow := false\n\nx := is_string(1)\n\nitems := [true, false]\n' }] });
+  const values = (q: string): unknown[] => policy.prepare(q).eval().map((r) => r.expressions.map((e) => e.value));
+  assert.deepEqual(values('data.q.allow'), [[false]]);
+  assert.deepEqual(values('data.q.x'), [[false]]);
+  assert.deepEqual(values('1 == 2'), [[false]]);
+  assert.deepEqual(values('data.q.allow; true'), []);
+  assert.deepEqual(values('data.q.items[_]'), [[true]]);
+});

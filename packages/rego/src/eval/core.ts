@@ -56,7 +56,7 @@ export abstract class EvalCore {
     if (l.capture !== undefined && l.expr.type === 'term') {
       const cap: Term = { type: 'var', name: l.capture, loc: l.loc };
       const t = l.expr.term;
-      if (t.type !== 'call' || this.arity(t.name) !== t.args.length - 1) return this.term(t, env, (v) => (v === false ? false : this.bind(cap, v, env, k)));
+      if (t.type !== 'call' || this.arity(t.name) !== t.args.length - 1) return this.term(t, env, (v) => (v === false && l.checkCapture !== false ? false : this.bind(cap, v, env, k)));
     }
     return this.expr(l.expr, env, k);
   }

@@ -41,6 +41,8 @@ export interface Literal {
   readonly loc: Location;
   /** Query expressions only: a var that receives the expression's value (OPA's `expressions[i].value`). */
   readonly capture?: string;
+  /** With `capture`: a captured `false` fails the query (OPA does so when the query iterates or has several expressions). */
+  readonly checkCapture?: boolean;
 }
 
 export type Body = readonly Literal[];
