@@ -53,6 +53,26 @@ export const CONFIG_SCHEMA = {
         'trust-policy': { type: 'string', description: 'supplier trust policy (YAML), relative to the project directory' },
       },
     },
+    registry: {
+      type: 'object',
+      description: 'the registry (chainwarden ingest, supplier, registry; the ingest stage of chainwarden run)',
+      properties: {
+        'database-url': { type: 'string', description: 'postgres://… or an SQLite file relative to the project (default data/registry/chainwarden.sqlite); CHAINWARDEN_DATABASE_URL and --database-url override it' },
+        ingest: { type: 'boolean', description: 'chainwarden run: put the project\'s own SBOM into the registry (default true)' },
+        product: { type: 'string', description: 'chainwarden run: the product name to record the project\'s SBOM under (default: the SBOM\'s root component)' },
+      },
+    },
+    policy: {
+      type: 'object',
+      description: 'chainwarden policy eval and the policy stage of chainwarden run',
+      properties: {
+        policy: { type: 'string', description: 'policy directory, relative to the project directory (default policy)' },
+        namespace: { type: 'array', items: { type: 'string' }, description: 'Rego packages to evaluate (default: main)' },
+        'all-namespaces': { type: 'boolean' },
+        'fail-on-warn': { type: 'boolean', description: 'warnings close the gate too' },
+        'require-signatures': { type: 'boolean', description: 'input.signatures.required (default: true when sign.key or sign.keyless is set)' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -90,7 +110,23 @@ export interface SignConfig {
   readonly 'trust-policy'?: string;
 }
 
+export interface PolicyConfig {
+  readonly policy?: string;
+  readonly namespace?: readonly string[];
+  readonly 'all-namespaces'?: boolean;
+  readonly 'fail-on-warn'?: boolean;
+  readonly 'require-signatures'?: boolean;
+}
+
+export interface RegistryConfig {
+  readonly 'database-url'?: string;
+  readonly ingest?: boolean;
+  readonly product?: string;
+}
+
 export interface ChainwardenConfig {
+  readonly registry?: RegistryConfig;
+  readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;
   readonly sbom?: SbomConfig;
   readonly provenance?: ProvenanceConfig;

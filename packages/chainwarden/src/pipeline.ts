@@ -2,13 +2,16 @@ import { resolve } from 'node:path';
 import { loadConfig } from './core/config.js';
 import { ChainwardenError, ExitCode } from './core/errors.js';
 import { checksumsStage } from './pipeline/checksums-stage.js';
+import { policyStage } from './pipeline/policy-stage.js';
 import { provenanceStage } from './pipeline/provenance-stage.js';
+import { registryStage } from './pipeline/registry-stage.js';
 import { sbomStage } from './pipeline/sbom-stage.js';
+import { scanStage } from './pipeline/scan-stage.js';
 import { signStage } from './pipeline/sign-stage.js';
 import type { Stage, StageOutput } from './pipeline/stage.js';
 
 /** The stages of `chainwarden run`, in order. Add a stage: a file in pipeline/ and one line here. */
-export const STAGES: readonly Stage[] = [sbomStage, provenanceStage, checksumsStage, signStage];
+export const STAGES: readonly Stage[] = [sbomStage, scanStage, registryStage, provenanceStage, checksumsStage, signStage, policyStage];
 
 export interface StageResult {
   readonly stage: string;
@@ -56,7 +59,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     try {
       const output = await stage.run({ projectDir, env, config, startedAt, outputs });
       outputs.set(stage.name, output);
-      stages.push({ stage: stage.name, status: output.status ?? 'ok', durationMs: Math.round(performance.now() - started), ...output });
+      const { exitCode: verdict, ...shown } = output;
+      stages.push({ stage: stage.name, status: output.status ?? 'ok', durationMs: Math.round(performance.now() - started), ...shown });
+      exitCode = Math.max(exitCode, verdict ?? ExitCode.ok);
     } catch (error) {
       if (!(error instanceof ChainwardenError)) throw error;
       stages.push({ stage: stage.name, status: 'failed', detail: error.code, durationMs: Math.round(performance.now() - started), error: { code: error.code, message: error.message } });

@@ -28,7 +28,16 @@ export type ChainwardenErrorCode =
   | 'TRUST_ROOT_INVALID'
   | 'TRUST_POLICY_INVALID'
   | 'SIGNING_FAILED'
-  | 'POLICY_ERROR';
+  | 'POLICY_ERROR'
+  | 'REGISTRY_UNAVAILABLE'
+  | 'REGISTRY_MIGRATION'
+  | 'REGISTRY_NOT_FOUND'
+  | 'REGISTRY_CONFLICT'
+  | 'SBOM_INVALID'
+  | 'SIGNATURE_REJECTED'
+  | 'ADVISORY_INVALID'
+  | 'VEX_INVALID'
+  | 'ARCHIVE_INVALID';
 
 /** Where in an input file a problem was found: a line/column, a key path, or both. */
 export interface InputLocation {
@@ -87,7 +96,11 @@ export type InputErrorCode =
   | 'BUNDLE_INVALID'
   | 'KEY_INVALID'
   | 'TRUST_ROOT_INVALID'
-  | 'TRUST_POLICY_INVALID';
+  | 'TRUST_POLICY_INVALID'
+  | 'SBOM_INVALID'
+  | 'ADVISORY_INVALID'
+  | 'VEX_INVALID'
+  | 'ARCHIVE_INVALID';
 
 /** Any untrusted input that cannot be read as what it claims to be. */
 export class InputError extends ChainwardenError {
@@ -150,5 +163,30 @@ export class PolicyError extends ChainwardenError {
   ) {
     super('POLICY_ERROR', message, ExitCode.badInput, options);
     this.name = 'PolicyError';
+  }
+}
+
+export type RegistryErrorCode = 'REGISTRY_UNAVAILABLE' | 'REGISTRY_MIGRATION' | 'REGISTRY_NOT_FOUND' | 'REGISTRY_CONFLICT';
+
+const REGISTRY_EXIT: Readonly<Record<RegistryErrorCode, ExitCode>> = {
+  REGISTRY_UNAVAILABLE: ExitCode.badInput,
+  REGISTRY_MIGRATION: ExitCode.internal,
+  REGISTRY_NOT_FOUND: ExitCode.badInput,
+  REGISTRY_CONFLICT: ExitCode.badInput,
+};
+
+/** The registry database cannot be reached or migrated, or names something it does not hold. */
+export class RegistryError extends ChainwardenError {
+  constructor(code: RegistryErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, REGISTRY_EXIT[code], options);
+    this.name = 'RegistryError';
+  }
+}
+
+/** A supplier SBOM's signature did not verify against the supplier's trust policy (the gate is closed: exit 1). */
+export class SignatureRejectedError extends ChainwardenError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('SIGNATURE_REJECTED', message, ExitCode.gateClosed, options);
+    this.name = 'SignatureRejectedError';
   }
 }

@@ -19,8 +19,11 @@ export interface StageOutput {
   readonly summary?: unknown;
   /** Files the stage wrote, relative to the project (POSIX), for later stages (checksums, provenance, store). */
   readonly files?: readonly string[];
-  /** `warn` when the stage ran but the user must know something (e.g. artefacts are unsigned). */
-  readonly status?: 'ok' | 'warn';
+  /** `warn` when the stage ran but the user must know something (e.g. artefacts are unsigned); `skipped` when it had
+   * nothing to do; `failed` when it ran and its verdict is negative (with `exitCode`, e.g. the policy gate closed). */
+  readonly status?: 'ok' | 'warn' | 'skipped' | 'failed';
+  /** The exit code this stage's verdict asks for (default 0). */
+  readonly exitCode?: number;
 }
 
 /** One stage of the pipeline. Stages run in the order of `STAGES` in pipeline.ts. */

@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { evaluateRego } from '../../policy/rego/evaluate.js';
 import { runRegoTests } from '../../policy/rego/test-runner.js';
+import type { BuiltinDecl } from '@chainwarden/rego';
 import type { CliIo } from '../io.js';
 import { style } from '../io.js';
 
@@ -33,14 +34,14 @@ export interface RegoTestFlags {
   readonly json?: boolean;
 }
 
-export function regoTestCommand(paths: readonly string[], flags: RegoTestFlags, io: CliIo): number {
+export function regoTestCommand(paths: readonly string[], flags: RegoTestFlags, io: CliIo, builtins?: readonly BuiltinDecl[]): number {
   let filter: RegExp | undefined;
   try {
     filter = flags.run !== undefined ? new RegExp(flags.run) : undefined;
   } catch (e) {
     throw new UsageError(`rego test: --run is not a valid regular expression: ${(e as Error).message}`);
   }
-  const report = runRegoTests(paths, io.cwd, { timeoutMs: parseDuration(flags.timeout ?? '5s'), filter });
+  const report = runRegoTests(paths, io.cwd, { timeoutMs: parseDuration(flags.timeout ?? '5s'), filter, builtins });
   const code = report.failed + report.errors > 0 ? 1 : 0;
   if (flags.json === true) {
     io.stdout.write(`${JSON.stringify(report, (k, v: unknown) => (k === 'durationMs' && typeof v === 'number' ? Math.round(v * 1000) / 1000 : v), 2)}\n`);

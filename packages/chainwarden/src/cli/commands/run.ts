@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import type { ProvenanceSummary } from '../../attest/provenance.js';
 import { runPipeline } from '../../pipeline.js';
+import type { GateReport } from '../../policy/result.js';
 import type { SbomSummary } from '../../sbom/generate.js';
 import type { SignOutputsSummary } from '../../attest/sign-outputs.js';
 import type { CliIo } from '../io.js';
 import { style, table } from '../io.js';
+import { renderPolicySummary } from './policy-summary.js';
 import { renderProvenanceSummary } from './provenance.js';
 import { renderSbomSummary } from './sbom.js';
 import { renderSignSummary } from './sign-summary.js';
@@ -14,6 +16,7 @@ const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string
   sbom: (summary, io) => renderSbomSummary(summary as SbomSummary, io),
   provenance: (summary, io) => renderProvenanceSummary(summary as ProvenanceSummary, io),
   sign: (summary, io) => renderSignSummary(summary as SignOutputsSummary, io),
+  policy: (summary, io) => renderPolicySummary(summary as GateReport, io),
 };
 
 export async function runCommand(projectDirArg: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {

@@ -1,5 +1,6 @@
 /** `chainwarden rego test`: evaluates every `test_*` rule, like `opa test`. */
 import { Policy, RegoError } from '@chainwarden/rego';
+import type { BuiltinDecl } from '@chainwarden/rego';
 import { loadRegoSources } from './load.js';
 import { withPolicyErrors } from './evaluate.js';
 
@@ -20,9 +21,9 @@ export interface RegoTestReport {
   readonly errors: number;
 }
 
-export function runRegoTests(paths: readonly string[], baseDir: string, opts: { timeoutMs?: number; filter?: RegExp } = {}): RegoTestReport {
+export function runRegoTests(paths: readonly string[], baseDir: string, opts: { timeoutMs?: number; filter?: RegExp; builtins?: readonly BuiltinDecl[] } = {}): RegoTestReport {
   const sources = loadRegoSources(paths, baseDir);
-  const policy = withPolicyErrors(() => Policy.compile({ modules: sources.modules, data: sources.data }));
+  const policy = withPolicyErrors(() => Policy.compile({ modules: sources.modules, data: sources.data, builtins: opts.builtins }));
   const names = new Map<string, string>();
   for (const m of policy.compiled.modules)
     for (const r of m.rules) {

@@ -1,0 +1,33 @@
+import { DebianVersionScheme } from './debian.js';
+import { GoVersionScheme } from './go.js';
+import { MavenVersionScheme } from './maven.js';
+import { NuGetVersionScheme } from './nuget.js';
+import { Pep440VersionScheme } from './pypi.js';
+import { RubyGemsVersionScheme } from './rubygems.js';
+import type { VersionScheme } from './scheme.js';
+import { SemverVersionScheme } from './semver.js';
+
+export type { VersionScheme } from './scheme.js';
+
+const semver = new SemverVersionScheme();
+
+/**
+ * OSV ecosystem name → its version scheme. Add an ecosystem: a file in this folder and one line here.
+ * Ecosystems not listed are matched only by exact `versions[]` entries (reported as such).
+ */
+export const SCHEMES: Readonly<Record<string, VersionScheme>> = {
+  PyPI: new Pep440VersionScheme(),
+  npm: semver,
+  'crates.io': semver,
+  Go: new GoVersionScheme(),
+  Maven: new MavenVersionScheme(),
+  RubyGems: new RubyGemsVersionScheme(),
+  NuGet: new NuGetVersionScheme(),
+  Debian: new DebianVersionScheme(),
+};
+
+/** The scheme of an OSV ecosystem (`Debian:12` uses Debian's), or undefined. */
+export function schemeFor(ecosystem: string): VersionScheme | undefined {
+  const base = ecosystem.split(':', 1)[0] ?? ecosystem;
+  return Object.hasOwn(SCHEMES, base) ? SCHEMES[base] : undefined;
+}

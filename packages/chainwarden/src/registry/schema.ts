@@ -1,0 +1,138 @@
+/**
+ * The registry's tables as Kysely sees them. Timestamps are ISO 8601 text (portable and deterministic), JSON is
+ * text, ids are integers. One schema for SQLite and PostgreSQL; migrations/ creates it.
+ */
+import type { Generated } from 'kysely';
+
+export interface SupplierTable {
+  id: Generated<number>;
+  name: string;
+  /** The supplier's trust (one `suppliers.<name>` entry of a trust policy, keys inlined as `pem`), as JSON. */
+  trust: string;
+  created_at: string;
+}
+
+export interface ProductTable {
+  id: Generated<number>;
+  name: string;
+  /** NULL for first-party products (chainwarden's own SBOMs). */
+  supplier_id: number | null;
+  created_at: string;
+}
+
+/** Original bytes, content-addressed. */
+export interface DocumentTable {
+  sha256: string;
+  content: Uint8Array;
+  size: number;
+  format: string;
+  spec_version: string;
+}
+
+export interface VersionTable {
+  id: Generated<number>;
+  product_id: number;
+  version: string;
+  document_sha256: string;
+  previous_version_id: number | null;
+  ingested_at: string;
+  ingested_by: string;
+  /** `verified`, `unsigned` (ingested with --allow-unsigned) or `first-party`. */
+  signature: string;
+  /** The verification result (checks, signer, signing times) as JSON, or NULL. */
+  verification: string | null;
+  bundle: string | null;
+  signer_issuer: string | null;
+  signer_subject: string | null;
+  signer_repository: string | null;
+  signer_key: string | null;
+  quality: string;
+  component_count: number;
+  quarantined_count: number;
+  /** Set by `registry reverify` when today's trust policies no longer accept the signature. */
+  reverify_status: string | null;
+  reverify_detail: string | null;
+}
+
+export interface ComponentTable {
+  version_id: number;
+  bom_ref: string;
+  type: string;
+  name: string;
+  group_name: string | null;
+  version: string | null;
+  purl: string | null;
+  /** The purl without version, qualifiers and subpath (`pkg:npm/%40scope/name`): `registry where` without a version. */
+  purl_base: string | null;
+  licenses: string | null;
+}
+
+export interface DependencyTable {
+  version_id: number;
+  ref: string;
+  depends_on: string;
+}
+
+export interface QuarantineTable {
+  version_id: number;
+  bom_ref: string;
+  name: string;
+  reasons: string;
+  component: string;
+}
+
+export interface AuditTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditSealTable {
+  id: Generated<number>;
+  seq: number;
+  head_hash: string;
+  sealed_at: string;
+  bundle: string;
+}
+
+/** OSV advisories (migration 0002-advisories; issue 8). `record` is the parsed OSV record as JSON. */
+export interface AdvisoryTable {
+  id: string;
+  modified: string;
+  withdrawn: number;
+  malicious: number;
+  source: string;
+  record: string;
+  imported_at: string;
+}
+
+export interface AdvisoryPackageTable {
+  advisory_id: string;
+  /** `PyPI/requests`: OSV ecosystem and normalised name (advisories/ecosystems.ts). */
+  package_key: string;
+}
+
+export interface AdvisoryAliasTable {
+  advisory_id: string;
+  alias: string;
+}
+
+export interface RegistrySchema {
+  suppliers: SupplierTable;
+  products: ProductTable;
+  documents: DocumentTable;
+  versions: VersionTable;
+  components: ComponentTable;
+  dependencies: DependencyTable;
+  quarantine: QuarantineTable;
+  audit_log: AuditTable;
+  audit_seals: AuditSealTable;
+  advisories: AdvisoryTable;
+  advisory_packages: AdvisoryPackageTable;
+  advisory_aliases: AdvisoryAliasTable;
+}
