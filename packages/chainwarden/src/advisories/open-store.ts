@@ -14,9 +14,10 @@ export interface OpenedAdvisoryStore {
  * CHAINWARDEN_DATABASE_URL), else the advisory cache file (`--advisory-cache`, default under the project).
  */
 export async function openAdvisoryStore(options: { projectDir: string; databaseUrl?: string; env: NodeJS.ProcessEnv; advisoryCache?: string }): Promise<OpenedAdvisoryStore> {
-  const { DATABASE_URL_ENV, registryUrl } = await import('../registry/location.js');
-  const url = options.databaseUrl ?? options.env[DATABASE_URL_ENV];
+  // registry/location.ts's DATABASE_URL_ENV, spelled out so a scan over the cache file never loads the database code.
+  const url = options.databaseUrl ?? options.env['CHAINWARDEN_DATABASE_URL'];
   if (url !== undefined && url !== '') {
+    const { registryUrl } = await import('../registry/location.js');
     const { openRegistry } = await import('../registry/database.js');
     const { DbAdvisoryStore } = await import('./db-store.js');
     const registry = await openRegistry({ url: registryUrl({ projectDir: options.projectDir, flag: url }) });
