@@ -30,7 +30,10 @@ export async function runCommand(projectDirArg: string | undefined, flags: { jso
   io.stdout.write(`${s.bold('chainwarden run')} ${result.project}\n\n`);
   for (const stage of result.stages) {
     const render = RENDERERS[stage.stage];
-    if (render !== undefined && stage.summary !== undefined) io.stdout.write(`${render(stage.summary, io)}\n`);
+    if (render !== undefined && stage.summary !== undefined) {
+      const text = render(stage.summary, io);
+      io.stdout.write(`${text}${text.endsWith('\n') ? '' : '\n'}\n`);
+    }
   }
   const mark = (status: string): string => (status === 'ok' ? s.green('ok') : status === 'warn' ? s.yellow('warn') : status === 'failed' ? s.red('failed') : s.dim(status));
   io.stdout.write(`${table(result.stages.map((st) => [mark(st.status), st.stage, st.detail, `${st.durationMs} ms`]), '')}\n`);
