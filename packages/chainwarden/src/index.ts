@@ -93,6 +93,8 @@ export { MIGRATIONS } from './registry/migrations/index.js';
 export type { RegistryMigration } from './registry/migrations/migration.js';
 export { ingestSbom } from './registry/ingest/ingest.js';
 export type { IngestOptions, IngestResult } from './registry/ingest/ingest.js';
+export type { VexInput } from './registry/ingest/ingest-vex.js';
+export type { StoredVex, VexIngestReport } from './registry/vex/store-vex.js';
 export type { QualityReport, QuarantineReason } from './registry/ingest/quality.js';
 export { readSupplierSbom } from './registry/sbom/read-document.js';
 export type { ParsedSbom, ParsedComponent, SupplierSbomFormat } from './registry/sbom/model.js';

@@ -2,6 +2,8 @@
 import { RegistryError, UsageError } from '../core/errors.js';
 import type { Registry } from './database.js';
 import type { QualityReport } from './ingest/quality.js';
+import type { StoredVex } from './vex/store-vex.js';
+import { vexOfVersion } from './vex/store-vex.js';
 import { checkPurl } from './ingest/purl-check.js';
 
 export interface ProductRow {
@@ -116,6 +118,8 @@ export interface VersionDetail extends VersionRow {
   readonly quality: QualityReport;
   readonly dependencies: number;
   readonly quarantine: readonly { readonly bomRef: string; readonly name: string; readonly reasons: unknown }[];
+  /** The VEX documents ingested with this version (`ingest --vex`). */
+  readonly vex: readonly StoredVex[];
 }
 
 export async function showVersion(registry: Registry, product: string, version?: string): Promise<VersionDetail> {
@@ -174,6 +178,7 @@ export async function showVersion(registry: Registry, product: string, version?:
     quality: JSON.parse(row.quality) as QualityReport,
     dependencies: Number(deps.n),
     quarantine: quarantine.map((q) => ({ bomRef: q.bom_ref, name: q.name, reasons: JSON.parse(q.reasons) as unknown })),
+    vex: await vexOfVersion(registry.db, v.id),
   };
 }
 

@@ -122,6 +122,52 @@ export interface AdvisoryAliasTable {
   alias: string;
 }
 
+/** VEX documents ingested with an SBOM (migration 0003-vex), content-addressed; `report` is the match report as JSON. */
+export interface VexDocumentTable {
+  id: Generated<number>;
+  sha256: string;
+  content: Uint8Array;
+  size: number;
+  /** `openvex`, `cyclonedx` or `csaf`; `format_version` e.g. `openvex 0.2.0`. */
+  format: string;
+  format_version: string;
+  document_id: string;
+  document_version: number | null;
+  document_timestamp: string | null;
+  issuer: string | null;
+  supplier_id: number | null;
+  /** The product version whose SBOM it was ingested with. */
+  version_id: number;
+  ingested_at: string;
+  ingested_by: string;
+  /** `verified` or `unsigned` (--allow-unsigned). */
+  signature: string;
+  verification: string | null;
+  bundle: string | null;
+  signer_issuer: string | null;
+  signer_subject: string | null;
+  signer_repository: string | null;
+  signer_key: string | null;
+  report: string;
+}
+
+/** One normalised VEX statement (vex/statement.ts); `products` is JSON, `matched` the number of SBOM components it names. */
+export interface VexStatementTable {
+  vex_document_id: number;
+  seq: number;
+  at: string;
+  vulnerability: string;
+  aliases: string;
+  status: string;
+  source_status: string;
+  justification: string | null;
+  impact: string | null;
+  action_statement: string | null;
+  timestamp: string | null;
+  products: string;
+  matched: number;
+}
+
 export interface RegistrySchema {
   suppliers: SupplierTable;
   products: ProductTable;
@@ -135,4 +181,6 @@ export interface RegistrySchema {
   advisories: AdvisoryTable;
   advisory_packages: AdvisoryPackageTable;
   advisory_aliases: AdvisoryAliasTable;
+  vex_documents: VexDocumentTable;
+  vex_statements: VexStatementTable;
 }

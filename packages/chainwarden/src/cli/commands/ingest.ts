@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
 import { currentActor } from '../../registry/actor.js';
 import type { CliIo } from '../io.js';
 import { style } from '../io.js';
 import { renderQuality } from './quality-report.js';
+import { renderVexReport } from './vex-report.js';
 import type { RegistryFlags } from './registry-open.js';
 import { printJson, withRegistry } from './registry-open.js';
 
@@ -10,6 +12,8 @@ export interface IngestFlags extends RegistryFlags {
   readonly supplier?: string;
   readonly bundle?: string;
   readonly allowUnsigned?: boolean;
+  readonly vex?: readonly string[];
+  readonly vexBundle?: readonly string[];
   readonly product?: string;
   readonly version?: string;
   readonly trustedRoot?: string;
@@ -18,6 +22,9 @@ export interface IngestFlags extends RegistryFlags {
 
 export async function ingestCommand(file: string, flags: IngestFlags, io: CliIo): Promise<number> {
   const { ingestSbom } = await import('../../registry/ingest/ingest.js');
+  const vex = flags.vex ?? [];
+  const vexBundles = flags.vexBundle ?? [];
+  if (vexBundles.length > vex.length) throw new UsageError(`--vex-bundle given ${vexBundles.length} time(s) but --vex only ${vex.length}: one bundle per VEX document, in the same order`);
   return withRegistry(flags, io, async ({ registry }) => {
     const result = await ingestSbom(registry, {
       file: resolve(io.cwd, file),
@@ -28,6 +35,14 @@ export async function ingestCommand(file: string, flags: IngestFlags, io: CliIo)
       ...(flags.product !== undefined ? { product: flags.product } : {}),
       ...(flags.version !== undefined ? { version: flags.version } : {}),
       ...(flags.trustedRoot !== undefined ? { trustedRoot: resolve(io.cwd, flags.trustedRoot) } : {}),
+      ...(vex.length > 0
+        ? {
+            vex: vex.map((v, i) => {
+              const b = vexBundles[i];
+              return { file: resolve(io.cwd, v), display: v, ...(b !== undefined ? { bundle: { file: resolve(io.cwd, b), display: b } } : {}) };
+            }),
+          }
+        : {}),
       actor: currentActor(io.env),
     });
     if (flags.json === true) {
@@ -41,6 +56,7 @@ export async function ingestCommand(file: string, flags: IngestFlags, io: CliIo)
     if (result.signer !== undefined) io.stdout.write(` by ${result.signer.subject ?? result.signer.key ?? ''}${result.signer.issuer !== undefined ? ` (${result.signer.issuer})` : ''}`);
     io.stdout.write(`\n  ingested ${result.ingestedAt}${result.previousVersion !== undefined ? `, follows ${result.previousVersion}` : ''}\n`);
     io.stdout.write(`${renderQuality(result.quality, s)}\n`);
+    for (const v of result.vex ?? []) io.stdout.write(`${renderVexReport(v, s)}\n`);
     return 0;
   });
 }

@@ -66,6 +66,7 @@ export async function registryShowCommand(product: string, flags: Flags, io: Cli
         renderQuality(d.quality, s),
         ...(d.quarantine.length > 0 ? ['  quarantined:', table(d.quarantine.slice(0, 50).map((q) => [q.bomRef, (q.reasons as { detail: string }[]).map((r) => r.detail).join('; ')]), '    ')] : []),
         ...(d.quarantine.length > 50 ? [`    … ${d.quarantine.length - 50} more (--json lists all)`] : []),
+        ...(d.vex.length > 0 ? [`  VEX documents (${d.vex.length}):`, table(d.vex.map((x) => [x.file, x.format, x.id, `${x.statements} statement(s), ${x.matched} matched`, `signature ${x.signature}${x.signer !== null ? ` by ${x.signer}` : ''}`, `sha256 ${x.sha256.slice(0, 16)}…`]), '    ')] : []),
       ].join('\n') + '\n',
     );
     return 0;

@@ -14,6 +14,8 @@ import { checkSize } from '../sbom/limits.js';
 import { readSupplierSbom } from '../sbom/read-document.js';
 import type { QualityReport } from './quality.js';
 import { storeVersion } from './store-version.js';
+import { attachVex, prepareVex, storeVexAll, VexRejection, type VexDeps, type VexInput } from './ingest-vex.js';
+import type { VexIngestReport } from '../vex/store-vex.js';
 import { validateSbom } from './validate.js';
 
 export interface IngestOptions {
@@ -28,6 +30,8 @@ export interface IngestOptions {
   readonly product?: string;
   readonly version?: string;
   readonly trustedRoot?: string;
+  /** VEX documents to store with this SBOM (same transaction), each with its optional bundle. */
+  readonly vex?: readonly VexInput[];
   readonly actor: string;
   readonly now?: Date;
 }
@@ -43,9 +47,11 @@ export interface IngestResult {
   readonly previousVersion?: string;
   readonly ingestedAt: string;
   readonly quality: QualityReport;
+  /** Per VEX document: stored or already there, statements matched / not matched (with reasons) / skipped. */
+  readonly vex?: readonly VexIngestReport[];
 }
 
-async function readBytes(file: string, display: string): Promise<Buffer> {
+export async function readBytes(file: string, display: string): Promise<Buffer> {
   try {
     checkSize((await stat(file)).size, display);
     return await readFile(file);
@@ -55,7 +61,13 @@ async function readBytes(file: string, display: string): Promise<Buffer> {
   }
 }
 
-async function verifySignature(registry: Registry, options: IngestOptions, bytes: Buffer): Promise<{ result: PolicyVerificationResult; bundle: string } | undefined> {
+/** Verifies `bytes` (the SBOM, or a VEX document with `target`) against the supplier's trust policy. */
+export async function verifySignature(
+  registry: Registry,
+  options: IngestOptions,
+  bytes: Buffer,
+  target: { readonly display: string; readonly bundle?: { readonly file: string; readonly display: string }; readonly flag: string } = { display: options.display, ...(options.bundle !== undefined ? { bundle: options.bundle } : {}), flag: '--bundle <sbom.sigstore.json>' },
+): Promise<{ result: PolicyVerificationResult; bundle: string } | undefined> {
   if (options.supplier === undefined) return undefined;
   const [{ supplierTrust }, { parseBundleText }, { loadTrustedRoot }, { verifyWithTrustPolicy }] = await Promise.all([
     import('../suppliers.js'),
@@ -64,27 +76,32 @@ async function verifySignature(registry: Registry, options: IngestOptions, bytes
     import('../../attest/trust-policy-verify.js'),
   ]);
   const { policy } = await supplierTrust(registry, options.supplier);
-  if (options.bundle === undefined) {
+  if (target.bundle === undefined) {
     if (options.allowUnsigned === true) return undefined;
-    throw new UsageError(`${options.display}: supplier SBOMs must be signed: pass --bundle <sbom.sigstore.json> (or --allow-unsigned to record it as unsigned)`);
+    throw new UsageError(`${target.display}: supplier documents must be signed: pass ${target.flag} (or --allow-unsigned to record it as unsigned)`);
   }
   let text: string;
   try {
-    text = await readFile(options.bundle.file, 'utf8');
+    text = await readFile(target.bundle.file, 'utf8');
   } catch (error) {
-    throw new IoError(`${options.bundle.display}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    throw new IoError(`${target.bundle.display}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
-  const bundle = await parseBundleText(text, options.bundle.display);
+  const bundle = await parseBundleText(text, target.bundle.display);
   const trustedRoot = await loadTrustedRoot(options.trustedRoot);
   const result = await verifyWithTrustPolicy({ bundle, artifact: { data: bytes }, trustedRoot, policy, supplier: options.supplier });
   if (!result.verified) {
     const f = result.failure;
-    throw new SignatureRejectedError(`${options.display}: the signature in ${options.bundle.display} does not verify against supplier ${options.supplier}'s trust policy${f !== undefined ? ` (${f.name}: ${f.detail})` : ''}`);
+    throw new SignatureRejectedError(`${target.display}: the signature in ${target.bundle.display} does not verify against supplier ${options.supplier}'s trust policy${f !== undefined ? ` (${f.name}: ${f.detail})` : ''}`);
   }
   return { result, bundle: text };
 }
 
+function vexDeps(registry: Registry, options: IngestOptions): VexDeps {
+  return { read: readBytes, verify: (bytes, target) => verifySignature(registry, options, bytes, target), firstParty: options.supplier === undefined };
+}
+
 async function ingestChecked(registry: Registry, options: IngestOptions, bytes: Buffer, sha256: string, now: Date): Promise<IngestResult> {
+  const vexDocs = await prepareVex(options.vex ?? [], vexDeps(registry, options));
   const signed = await verifySignature(registry, options, bytes);
   const verification = signed?.result;
   const parsed = await readSupplierSbom(bytes, options.display);
@@ -114,7 +131,7 @@ async function ingestChecked(registry: Registry, options: IngestOptions, bytes: 
     const clash = await tx.selectFrom('versions').select('document_sha256').where('product_id', '=', productId).where('version', '=', version).executeTakeFirst();
     if (clash !== undefined) throw new RegistryError('REGISTRY_CONFLICT', `${options.display}: ${product}@${version} is already in the registry with different content (sha256 ${clash.document_sha256.slice(0, 12)}…); a new version needs a new version number`);
     const previous = await tx.selectFrom('versions').select(['id', 'version']).where('product_id', '=', productId).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    await storeVersion(
+    const versionId = await storeVersion(
       tx,
       {
         productId,
@@ -140,6 +157,7 @@ async function ingestChecked(registry: Registry, options: IngestOptions, bytes: 
       detail: { sha256: sha256 ?? null, supplier: options.supplier ?? null, signature, signer, components: validated.quality.components },
       at: now,
     });
+    const vex = await storeVexAll(tx, registry, options.actor, vexDocs, { versionId, supplierId, components: validated.kept, quarantined: validated.quarantined.map((q) => ({ bomRef: q.component.bomRef, ...(q.component.purl !== undefined ? { purl: q.component.purl } : {}) })), bytes, subject: `${product}@${version}`, now });
     return {
       status: 'ingested' as const,
       product,
@@ -151,6 +169,7 @@ async function ingestChecked(registry: Registry, options: IngestOptions, bytes: 
       ...(previous !== undefined ? { previousVersion: previous.version } : {}),
       ingestedAt: now.toISOString(),
       quality: validated.quality,
+      ...(vex.length > 0 ? { vex } : {}),
     };
   });
 }
@@ -169,6 +188,7 @@ export async function ingestSbom(registry: Registry, options: IngestOptions): Pr
       .where('versions.document_sha256', '=', sha256)
       .executeTakeFirst();
     if (already !== undefined) {
+      const vex = await attachVex(registry, sha256, options.supplier, options.actor, await prepareVex(options.vex ?? [], vexDeps(registry, options)), bytes, now);
       return {
         status: 'already-ingested',
         product: already.product,
@@ -178,10 +198,15 @@ export async function ingestSbom(registry: Registry, options: IngestOptions): Pr
         signature: already.signature as IngestResult['signature'],
         ingestedAt: already.ingested_at,
         quality: JSON.parse(already.quality) as QualityReport,
+        ...(vex.length > 0 ? { vex } : {}),
       };
     }
     return await ingestChecked(registry, options, bytes, sha256, now);
   } catch (error) {
+    if (error instanceof VexRejection) {
+      await recordAudit(registry, { actor: options.actor, action: 'vex-reject', subject: error.vexFile, detail: { sbom: options.display, sha256: sha256 ?? null, supplier: options.supplier ?? null, code: error.cause.code, reason: error.cause.message }, at: now });
+      throw error.cause;
+    }
     if (error instanceof ChainwardenError && !(error instanceof RegistryError && error.code === 'REGISTRY_NOT_FOUND')) {
       await recordAudit(registry, { actor: options.actor, action: 'reject', subject: options.display, detail: { sha256: sha256 ?? null, supplier: options.supplier ?? null, code: error.code, reason: error.message }, at: now });
     }
