@@ -6,15 +6,8 @@ import { resolve } from 'node:path';
 import type { SignConfig } from '../config-schema.js';
 import type { SignerOptions } from './sign.js';
 
-export interface SignFlags {
-  readonly key?: string;
-  readonly keyless?: boolean;
-  readonly identityToken?: string;
-  readonly fulcioUrl?: string;
-  readonly rekorUrl?: string;
-  readonly tsaUrl?: string;
-  readonly tlogUpload?: boolean;
-}
+/** The signing flags of `sign`, `attest` and `provenance --sign`: the signer options the command line can set. */
+export type SignFlags = Omit<SignerOptions, 'env' | 'cwd'>;
 
 export function signerOptionsFrom(config: SignConfig | undefined, configDir: string, flags: SignFlags, cwd: string, env: NodeJS.ProcessEnv): SignerOptions {
   const keyFromFlags = flags.key;

@@ -11,9 +11,8 @@ export type EntryLink =
   /** A local directory or archive, as written (pip resolves it against the directory pip runs in). */
   | { readonly kind: 'path'; readonly path: string; readonly editable: boolean; readonly archive: boolean };
 
-/** One requirement (or constraint) line, after parsing. */
-export interface RequirementEntry {
-  /** Undefined only for links whose name cannot be known without building them. */
+/** What one requirement's text says: name, extras, specifier, markers, link, hashes. */
+export interface RequirementFields {
   readonly name?: string;
   readonly extras: readonly string[];
   readonly specifier: readonly VersionClause[];
@@ -21,7 +20,12 @@ export interface RequirementEntry {
   readonly link?: EntryLink;
   /** Version read from a wheel or sdist file name in a link. */
   readonly linkVersion?: string;
+  /** Hashes: `--hash` options and those carried in a URL fragment (`#sha256=…`). */
   readonly hashes: readonly Hash[];
+}
+
+/** One requirement (or constraint) line, after parsing. */
+export interface RequirementEntry extends RequirementFields {
   /** Project-relative POSIX path of the file and the (first physical) line. */
   readonly file: string;
   readonly line: number;

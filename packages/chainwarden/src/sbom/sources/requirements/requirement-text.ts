@@ -1,9 +1,9 @@
 import type { Hash } from '../../model.js';
 import { distributionNameVersion, fileNameOf, isArchiveName } from './dist-filename.js';
 import { fragmentHash } from './hashes.js';
-import type { Pep508Requirement, VersionClause } from './pep508.js';
+import type { Pep508Requirement } from './pep508.js';
 import { isValidName, parsePep508 } from './pep508.js';
-import type { EntryLink } from './requirement-entry.js';
+import type { EntryLink, RequirementFields } from './requirement-entry.js';
 import { RequirementSyntaxError } from './requirement-syntax-error.js';
 
 /**
@@ -12,16 +12,6 @@ import { RequirementSyntaxError } from './requirement-syntax-error.js';
  * `-e` a local path or VCS URL. Offsets in errors are relative to `text`.
  */
 
-export interface RequirementFields {
-  readonly name?: string;
-  readonly extras: readonly string[];
-  readonly specifier: readonly VersionClause[];
-  readonly markers?: string;
-  readonly link?: EntryLink;
-  readonly linkVersion?: string;
-  /** Hashes carried in a URL fragment (`#sha256=…`). */
-  readonly hashes: readonly Hash[];
-}
 
 const NAMED_URL = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*(?:\[[^\]]*\]\s*)?@/;
 const SCHEME_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;

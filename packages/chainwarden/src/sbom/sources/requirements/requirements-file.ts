@@ -5,9 +5,8 @@ import type { LogicalLine } from './line-tokenizer.js';
 import { positionIn, tokenizeLines } from './line-tokenizer.js';
 import type { ParsedOption } from './options.js';
 import { parseOptions, splitWords } from './options.js';
-import type { RequirementEntry } from './requirement-entry.js';
+import type { RequirementEntry, RequirementFields } from './requirement-entry.js';
 import { RequirementSyntaxError } from './requirement-syntax-error.js';
-import type { RequirementFields } from './requirement-text.js';
 import { parseRequirementText } from './requirement-text.js';
 
 /** What one requirements (or constraints) file says, in file order. Includes are resolved by the loader. */
