@@ -29,6 +29,8 @@ const BY_PURL_TYPE: Readonly<Record<string, EcosystemInfo>> = {
   composer: { ecosystem: 'Packagist', nameOf: (p) => slash(p).toLowerCase(), normalize: lower },
   hex: { ecosystem: 'Hex', nameOf: (p) => p.name.toLowerCase(), normalize: lower },
   pub: { ecosystem: 'Pub', nameOf: (p) => p.name, normalize: same },
+  cran: { ecosystem: 'CRAN', nameOf: (p) => p.name, normalize: same },
+  hackage: { ecosystem: 'Hackage', nameOf: (p) => p.name, normalize: same },
 };
 
 const BY_ECOSYSTEM = new Map(Object.values(BY_PURL_TYPE).map((info) => [info.ecosystem, info]));

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { packageKeyOfPurl } from '../../src/advisories/ecosystems.js';
 import { schemeFor } from '../../src/advisories/versions/index.js';
 import { legacyKey } from '../../src/advisories/versions/pypi.js';
+import { parsePurl } from '../../src/core/purl-parse.js';
+
+function key(purl: string): { ecosystem: string; name: string } | undefined {
+  const parts = parsePurl(purl);
+  assert.ok(parts !== undefined, purl);
+  return packageKeyOfPurl(parts);
+}
 
 test('Go pseudo-versions order before the release they precede and after the previous one', () => {
   const go = schemeFor('Go');
@@ -26,4 +34,28 @@ test('ecosystem suffixes (Debian:12) use the base ecosystem; unknown ecosystems 
   assert.equal(schemeFor('Debian:12')?.name, 'debian');
   assert.equal(schemeFor('Hex'), undefined);
   assert.equal(schemeFor('constructor'), undefined);
+});
+
+test('Pub orders build metadata after the release; CRAN and Hackage compare integer lists, a prefix first', () => {
+  const pub = schemeFor('Pub');
+  const cran = schemeFor('CRAN');
+  const hackage = schemeFor('Hackage');
+  assert.ok(pub !== undefined && cran !== undefined && hackage !== undefined);
+  assert.ok(pub.compare('1.0.0+1', '1.0.0') > 0);
+  assert.ok(pub.compare('1.0.0-dev', '1.0.0') < 0);
+  assert.equal(pub.valid('1.0'), false);
+  assert.equal(pub.valid('v2.1.0-dev.1+3'), true);
+  assert.ok(cran.compare('1.0-12', '1.0.9') > 0);
+  assert.equal(cran.compare('1.01-2', '1.1.2'), 0);
+  assert.equal(cran.valid('1'), false);
+  assert.equal(cran.valid('0.9-1'), true);
+  assert.ok(hackage.compare('1.0', '1.0.0') < 0);
+  assert.equal(hackage.valid('1'), true);
+  assert.equal(hackage.valid('1.0-beta'), false);
+});
+
+test('cran and hackage purls map to the CRAN and Hackage ecosystems', () => {
+  assert.deepEqual(key('pkg:cran/ggplot2@3.4.0'), { ecosystem: 'CRAN', name: 'ggplot2' });
+  assert.deepEqual(key('pkg:hackage/aeson@2.1.0.0'), { ecosystem: 'Hackage', name: 'aeson' });
+  assert.deepEqual(key('pkg:pub/http@1.1.0'), { ecosystem: 'Pub', name: 'http' });
 });

@@ -1,7 +1,10 @@
+import { CranVersionScheme } from './cran.js';
 import { DebianVersionScheme } from './debian.js';
 import { GoVersionScheme } from './go.js';
+import { HackageVersionScheme } from './hackage.js';
 import { MavenVersionScheme } from './maven.js';
 import { NuGetVersionScheme } from './nuget.js';
+import { PubVersionScheme } from './pub.js';
 import { Pep440VersionScheme } from './pypi.js';
 import { RubyGemsVersionScheme } from './rubygems.js';
 import type { VersionScheme } from './scheme.js';
@@ -24,6 +27,9 @@ export const SCHEMES: Readonly<Record<string, VersionScheme>> = {
   RubyGems: new RubyGemsVersionScheme(),
   NuGet: new NuGetVersionScheme(),
   Debian: new DebianVersionScheme(),
+  Pub: new PubVersionScheme(),
+  CRAN: new CranVersionScheme(),
+  Hackage: new HackageVersionScheme(),
 };
 
 /** The scheme of an OSV ecosystem (`Debian:12` uses Debian's), or undefined. */
