@@ -2,7 +2,10 @@
  * Alias grouping: an OSV record's id and its `aliases` name one vulnerability (CVE, GHSA, PYSEC, RUSTSEC, GO…).
  * Connected ids form a group (so A→B and C→B land together, transitively). The group's id is its CVE when it
  * has one (the smallest, for determinism), else its smallest id. Groups are computed on demand (a walk over
- * the alias links) and cached until the next `add`.
+ * the alias links) and cached until the next change.
+ *
+ * Each record's aliases are kept as that record's own statement: `set` replaces them, so a record updated
+ * without an alias no longer joins groups through it (a link stays while any record still states it).
  */
 export interface AliasGroup {
   readonly id: string;
@@ -11,15 +14,39 @@ export interface AliasGroup {
 }
 
 export class AliasIndex {
-  private readonly links = new Map<string, string[]>();
+  /** id → the aliases its record states (deduplicated, without the id itself). */
+  private readonly stated = new Map<string, readonly string[]>();
+  /** Undirected links with the number of records stating each one. */
+  private readonly links = new Map<string, Map<string, number>>();
   private readonly groups = new Map<string, AliasGroup>();
 
-  add(id: string, aliases: readonly string[]): void {
+  /** Records `id` with exactly these aliases, replacing what an earlier version of the record said. */
+  set(id: string, aliases: readonly string[]): void {
     if (this.groups.size > 0) this.groups.clear();
-    this.link(id, id);
-    for (const alias of aliases) {
-      this.link(id, alias);
-      this.link(alias, id);
+    this.delete(id);
+    const unique = [...new Set(aliases)].filter((a) => a !== id);
+    this.stated.set(id, unique);
+    if (!this.links.has(id)) this.links.set(id, new Map());
+    for (const alias of unique) {
+      this.link(id, alias, 1);
+      this.link(alias, id, 1);
+    }
+  }
+
+  /** Adds aliases to what `id` already states (links between ids known from elsewhere, e.g. VEX statements). */
+  add(id: string, aliases: readonly string[]): void {
+    this.set(id, [...(this.stated.get(id) ?? []), ...aliases]);
+  }
+
+  /** Forgets the record `id` and the links only it stated. */
+  delete(id: string): void {
+    const before = this.stated.get(id);
+    if (before === undefined) return;
+    if (this.groups.size > 0) this.groups.clear();
+    this.stated.delete(id);
+    for (const alias of before) {
+      this.link(id, alias, -1);
+      this.link(alias, id, -1);
     }
   }
 
@@ -29,7 +56,7 @@ export class AliasIndex {
     const members = new Set<string>([id]);
     const queue = [id];
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-      for (const other of this.links.get(next) ?? []) {
+      for (const other of this.links.get(next)?.keys() ?? []) {
         if (!members.has(other)) {
           members.add(other);
           queue.push(other);
@@ -42,9 +69,19 @@ export class AliasIndex {
     return group;
   }
 
-  private link(from: string, to: string): void {
-    const list = this.links.get(from);
-    if (list === undefined) this.links.set(from, [to]);
-    else if (!list.includes(to)) list.push(to);
+  /** How many groups the recorded ids fall into. */
+  groupCount(): number {
+    const ids = new Set<string>();
+    for (const id of this.stated.keys()) ids.add(this.group(id).id);
+    return ids.size;
+  }
+
+  private link(from: string, to: string, delta: 1 | -1): void {
+    let counts = this.links.get(from);
+    if (counts === undefined) this.links.set(from, (counts = new Map<string, number>()));
+    const n = (counts.get(to) ?? 0) + delta;
+    if (n > 0) counts.set(to, n);
+    else counts.delete(to);
+    if (counts.size === 0 && !this.stated.has(from)) this.links.delete(from);
   }
 }

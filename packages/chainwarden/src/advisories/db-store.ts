@@ -103,31 +103,36 @@ export class DbAdvisoryStore implements AdvisoryStore {
   }
 
   async groupOf(id: string): Promise<AliasGroup> {
-    if (this.aliases === undefined) {
-      const index = new AliasIndex();
-      const byId = new Map<string, string[]>();
-      for (const row of await this.registry.db.selectFrom('advisory_aliases').select(['advisory_id', 'alias']).execute()) {
-        const list = byId.get(row.advisory_id);
-        if (list === undefined) byId.set(row.advisory_id, [row.alias]);
-        else list.push(row.alias);
-      }
-      for (const row of await this.registry.db.selectFrom('advisories').select('id').execute()) index.add(row.id, byId.get(row.id) ?? []);
-      this.aliases = index;
-    }
-    return this.aliases.group(id);
+    return (await this.aliasIndex()).group(id);
   }
 
+  /** Counts in one query; the alias groups from the alias table, read once (the same index `groupOf` uses). */
   async stats(): Promise<AdvisoryStoreStats> {
     const db = this.registry.db;
-    const count = async (q: Promise<{ n: string | number | bigint } | undefined>): Promise<number> => Number((await q)?.n ?? 0);
-    const records = await count(db.selectFrom('advisories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
-    const withdrawn = await count(db.selectFrom('advisories').where('withdrawn', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
-    const malicious = await count(db.selectFrom('advisories').where('malicious', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
-    const packages = await count(db.selectFrom('advisory_packages').select((eb) => eb.fn.count<number>('package_key').distinct().as('n')).executeTakeFirst());
-    const ids = await db.selectFrom('advisories').select('id').execute();
-    const groups = new Set<string>();
-    for (const row of ids) groups.add((await this.groupOf(row.id)).id);
-    return { records, withdrawn, malicious, packages, groups: groups.size };
+    const row = await db
+      .selectFrom('advisories')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('records'),
+        eb.fn.sum<number>('withdrawn').as('withdrawn'),
+        eb.fn.sum<number>('malicious').as('malicious'),
+      ])
+      .executeTakeFirst();
+    const packages = await db.selectFrom('advisory_packages').select((eb) => eb.fn.count<number>('package_key').distinct().as('n')).executeTakeFirst();
+    const groups = (await this.aliasIndex()).groupCount();
+    return { records: Number(row?.records ?? 0), withdrawn: Number(row?.withdrawn ?? 0), malicious: Number(row?.malicious ?? 0), packages: Number(packages?.n ?? 0), groups };
+  }
+
+  /** Every record id with the aliases its current version states (rows of replaced versions are deleted by `put`). */
+  private async aliasIndex(): Promise<AliasIndex> {
+    if (this.aliases === undefined) {
+      const byId = new Map<string, string[]>();
+      for (const row of await this.registry.db.selectFrom('advisories').select('id').execute()) byId.set(row.id, []);
+      for (const row of await this.registry.db.selectFrom('advisory_aliases').select(['advisory_id', 'alias']).execute()) byId.get(row.advisory_id)?.push(row.alias);
+      const index = new AliasIndex();
+      for (const [id, aliases] of byId) index.set(id, aliases);
+      this.aliases = index;
+    }
+    return this.aliases;
   }
 
   async all(): Promise<readonly StoredAdvisory[]> {

@@ -82,13 +82,11 @@ export class MemoryAdvisoryStore implements AdvisoryStore {
   stats(): Promise<AdvisoryStoreStats> {
     let withdrawn = 0;
     let malicious = 0;
-    const groups = new Set<string>();
     for (const entry of this.byId.values()) {
       if (entry.withdrawn) withdrawn++;
       if (entry.malicious) malicious++;
-      groups.add(this.aliases.group(entry.id).id);
     }
-    return Promise.resolve({ records: this.byId.size, withdrawn, malicious, packages: this.byPackage.size, groups: groups.size });
+    return Promise.resolve({ records: this.byId.size, withdrawn, malicious, packages: this.byPackage.size, groups: this.aliases.groupCount() });
   }
 
   all(): Promise<readonly StoredAdvisory[]> {
@@ -96,7 +94,7 @@ export class MemoryAdvisoryStore implements AdvisoryStore {
   }
 
   private index(entry: IndexedAdvisory): void {
-    this.aliases.add(entry.id, entry.aliases);
+    this.aliases.set(entry.id, entry.aliases);
     for (const key of entry.packages) {
       let ids = this.byPackage.get(key);
       if (ids === undefined) this.byPackage.set(key, (ids = new Set()));
