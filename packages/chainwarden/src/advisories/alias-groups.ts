@@ -69,11 +69,27 @@ export class AliasIndex {
     return group;
   }
 
-  /** How many groups the recorded ids fall into. */
+  /** How many groups the recorded ids fall into (union-find over the stated links: no group lists built). */
   groupCount(): number {
-    const ids = new Set<string>();
-    for (const id of this.stated.keys()) ids.add(this.group(id).id);
-    return ids.size;
+    const parent = new Map<string, string>();
+    const root = (x: string): string => {
+      let r = x;
+      for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
+      for (let y = x, p = parent.get(y); p !== undefined && p !== r; y = p, p = parent.get(y)) parent.set(y, r);
+      return r;
+    };
+    for (const [id, aliases] of this.stated) {
+      if (!parent.has(id)) parent.set(id, id);
+      for (const alias of aliases) {
+        if (!parent.has(alias)) parent.set(alias, alias);
+        const a = root(id);
+        const b = root(alias);
+        if (a !== b) parent.set(a, b);
+      }
+    }
+    const roots = new Set<string>();
+    for (const id of this.stated.keys()) roots.add(root(id));
+    return roots.size;
   }
 
   private link(from: string, to: string, delta: 1 | -1): void {

@@ -7,6 +7,8 @@ import type { OsvRecord } from './osv-record.js';
 import type { AdvisoryStore, AdvisoryStoreStats, PutResult, StoredAdvisory } from './store.js';
 
 const CHUNK = 400;
+/** Bind parameters per prefetch query: below SQLite's 32,766 and PostgreSQL's 65,535. */
+const PREFETCH_CHUNK = 5_000;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -74,19 +76,28 @@ export class DbAdvisoryStore implements AdvisoryStore {
     return row === undefined ? undefined : { source: row.source, record: JSON.parse(row.record) as OsvRecord };
   }
 
+  /**
+   * Two kinds of query, each in few round trips: which records name the wanted packages (small rows), then each
+   * of those records once (a record naming several packages is fetched and parsed once, and shared).
+   */
   async prefetch(keys: readonly { ecosystem: string; name: string }[]): Promise<void> {
     const wanted = [...new Set(keys.map(packageKey))].filter((k) => !this.prefetched.has(k));
-    for (const batch of chunks(wanted)) {
-      for (const k of batch) this.prefetched.set(k, []);
-      const rows = await this.registry.db
-        .selectFrom('advisory_packages as p')
-        .innerJoin('advisories as a', 'a.id', 'p.advisory_id')
-        .select(['p.package_key', 'a.id', 'a.source', 'a.record'])
-        .where('p.package_key', 'in', batch)
-        .orderBy('a.id')
-        .execute();
-      for (const r of rows) this.prefetched.get(r.package_key)?.push({ source: r.source, record: JSON.parse(r.record) as OsvRecord });
+    if (wanted.length === 0) return;
+    const db = this.registry.db;
+    const idsByKey = new Map<string, string[]>(wanted.map((k) => [k, []]));
+    for (const batch of chunks(wanted, PREFETCH_CHUNK)) {
+      for (const row of await db.selectFrom('advisory_packages').select(['package_key', 'advisory_id']).where('package_key', 'in', batch).execute()) {
+        idsByKey.get(row.package_key)?.push(row.advisory_id);
+      }
     }
+    const records = new Map<string, StoredAdvisory>();
+    const ids = [...new Set([...idsByKey.values()].flat())];
+    for (const batch of chunks(ids, PREFETCH_CHUNK)) {
+      for (const row of await db.selectFrom('advisories').select(['id', 'source', 'record']).where('id', 'in', batch).execute()) {
+        records.set(row.id, { source: row.source, record: JSON.parse(row.record) as OsvRecord });
+      }
+    }
+    for (const [key, list] of idsByKey) this.prefetched.set(key, list.sort().flatMap((id) => records.get(id) ?? []));
   }
 
   async forPackage(ecosystem: string, name: string): Promise<readonly StoredAdvisory[]> {
