@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { packageKeyOfPurl } from '../../src/advisories/ecosystems.js';
 import { schemeFor } from '../../src/advisories/versions/index.js';
-import { legacyKey } from '../../src/advisories/versions/pypi.js';
+import { isPep440Prefix, isPep440Version, legacyKey, parsePep440 } from '../../src/advisories/versions/pypi.js';
 import { parsePurl } from '../../src/core/purl-parse.js';
+import { readVectors } from './version-vectors.js';
 
 function key(purl: string): { ecosystem: string; name: string } | undefined {
   const parts = parsePurl(purl);
@@ -58,4 +59,21 @@ test('cran and hackage purls map to the CRAN and Hackage ecosystems', () => {
   assert.deepEqual(key('pkg:cran/ggplot2@3.4.0'), { ecosystem: 'CRAN', name: 'ggplot2' });
   assert.deepEqual(key('pkg:hackage/aeson@2.1.0.0'), { ecosystem: 'Hackage', name: 'aeson' });
   assert.deepEqual(key('pkg:pub/http@1.1.0'), { ecosystem: 'Pub', name: 'http' });
+});
+
+test('the PyPI scheme is the one PEP 440 grammar: validity, `.*` prefixes and normalised parts', () => {
+  assert.equal(isPep440Version('v1.0-3'), true);
+  assert.equal(isPep440Version('1.0 '), false);
+  assert.equal(isPep440Version('1.0+local.7'), true);
+  assert.equal(isPep440Prefix('1.2.*'), true);
+  assert.equal(isPep440Prefix('1.2+local.*'), false);
+  assert.equal(isPep440Prefix('1.2'), false);
+  assert.deepEqual(parsePep440('1.0c1.post.dev'), { epoch: 0, release: [1, 0], pre: ['rc', 1], post: 0, dev: 0 });
+  assert.deepEqual(parsePep440('1!2.0alpha.post4+Loc.1'), { epoch: 1, release: [2, 0], pre: ['a', 0], post: 4, local: ['loc', 1] });
+  assert.equal(parsePep440('2013-02-01-foo'), undefined);
+  const pypi = schemeFor('PyPI');
+  for (const v of readVectors('pypi-versions-generated.txt').flatMap((x) => [x.a, x.b])) {
+    assert.equal(isPep440Version(v), pypi?.valid(v), v);
+    assert.equal(parsePep440(v) !== undefined, isPep440Version(v), v);
+  }
 });

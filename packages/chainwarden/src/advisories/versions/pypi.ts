@@ -46,6 +46,48 @@ export class Pep440VersionScheme implements VersionScheme {
   }
 }
 
+/** True when `text` is a PEP 440 version (public part with an optional local label; no surrounding spaces). */
+export function isPep440Version(text: string): boolean {
+  return pep440Valid(text) !== null;
+}
+
+/** `1.2.*`: a public version followed by `.*` (allowed after `==` and `!=` only). */
+export function isPep440Prefix(text: string): boolean {
+  return text.endsWith('.*') && !text.includes('+') && isPep440Version(text.slice(0, -2));
+}
+
+/** A PEP 440 version's parts, normalised (`alpha` → `a`, `c`/`pre`/`preview` → `rc`, `1.0-3` → post 3, `dev` → 0). */
+export interface Pep440Parts {
+  readonly epoch: number;
+  readonly release: readonly number[];
+  readonly pre?: readonly ['a' | 'b' | 'rc', number];
+  readonly post?: number;
+  readonly dev?: number;
+  readonly local?: readonly (string | number)[];
+}
+
+/** The parts of a PEP 440 version, or undefined when `text` is not one (the grammar of `isPep440Version`). */
+export function parsePep440(text: string): Pep440Parts | undefined {
+  // The library's typings promise arrays; it gives null for an absent part.
+  const v = pep440Parse(text) as {
+    epoch: number;
+    release: number[];
+    pre: ['a' | 'b' | 'rc', number] | null;
+    post: [string, number] | null;
+    dev: [string, number] | null;
+    local: (string | number)[] | null;
+  } | null;
+  if (v === null) return undefined;
+  return {
+    epoch: v.epoch,
+    release: v.release,
+    ...(v.pre !== null ? { pre: v.pre } : {}),
+    ...(v.post !== null ? { post: v.post[1] } : {}),
+    ...(v.dev !== null ? { dev: v.dev[1] } : {}),
+    ...(v.local !== null ? { local: v.local } : {}),
+  };
+}
+
 const REPLACEMENTS: Readonly<Record<string, string>> = { pre: 'c', preview: 'c', '-': 'final-', rc: 'c', dev: '@' };
 
 /** The LegacyVersion sort key: numbers padded to 8 digits, words prefixed with `*`, trailing `*final`. */

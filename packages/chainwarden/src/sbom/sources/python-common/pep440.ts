@@ -2,7 +2,9 @@
  * A small PEP 440 comparator, used only to pick between several locked versions of one name when a dependency
  * names it with a constraint. Understands PEP 440 specifier sets (`>=1,<2`, `~=1.4`, `==1.*`, `!=`, `===`) and
  * Poetry's constraint syntax (`^1.2`, `~1.2`, `*`, bare versions, `||` alternatives, space-separated clauses).
+ * Versions are parsed by the advisories' PyPI scheme; comparison here ignores local labels, as PEP 440 specifiers do.
  */
+import { parsePep440 } from '../../../advisories/versions/pypi.js';
 
 interface Version {
   readonly epoch: number;
@@ -13,21 +15,18 @@ interface Version {
   readonly dev?: number;
 }
 
-const VERSION =
-  /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?(?:(-(\d+))|([-_.]?(?:post|rev|r)[-_.]?(\d+)?))?([-_.]?dev[-_.]?(\d+)?)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
+const PRE_RANK: Readonly<Record<'a' | 'b' | 'rc', number>> = { a: 0, b: 1, rc: 2 };
 
-const PRE_RANK: Readonly<Record<string, number>> = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
-
+/** A version as the constraint checks need it; the grammar is the advisories' PyPI scheme's (one PEP 440 parser). */
 export function parseVersion(text: string): Version | undefined {
-  const m = VERSION.exec(text.trim());
-  if (m === null) return undefined;
-  const [, epoch, release, preKind, preNum, implicitPost, implicitPostNum, explicitPost, explicitPostNum, dev, devNum] = m;
+  const v = parsePep440(text.trim());
+  if (v === undefined) return undefined;
   return {
-    epoch: epoch !== undefined ? Number(epoch) : 0,
-    release: (release as string).split('.').map(Number),
-    ...(preKind !== undefined ? { pre: [PRE_RANK[preKind.toLowerCase()] ?? 2, Number(preNum ?? 0)] as const } : {}),
-    ...(implicitPost !== undefined ? { post: Number(implicitPostNum) } : explicitPost !== undefined ? { post: Number(explicitPostNum ?? 0) } : {}),
-    ...(dev !== undefined ? { dev: Number(devNum ?? 0) } : {}),
+    epoch: v.epoch,
+    release: v.release,
+    ...(v.pre !== undefined ? { pre: [PRE_RANK[v.pre[0]], v.pre[1]] as const } : {}),
+    ...(v.post !== undefined ? { post: v.post } : {}),
+    ...(v.dev !== undefined ? { dev: v.dev } : {}),
   };
 }
 

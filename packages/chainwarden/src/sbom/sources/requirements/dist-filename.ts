@@ -1,5 +1,5 @@
+import { isPep440Version } from '../../../advisories/versions/pypi.js';
 import { normalizePypiName } from '../../../core/purl.js';
-import { isPep440Version } from './pep440.js';
 
 /**
  * Name and version from a distribution file name. Wheels (`name-1.0(-build)-py3-none-any.whl`) say both

@@ -1,5 +1,5 @@
+import { isPep440Prefix, isPep440Version } from '../../../advisories/versions/pypi.js';
 import { validateMarker } from './markers.js';
-import { isPep440Prefix, isPep440Version } from './pep440.js';
 import { RequirementSyntaxError } from './requirement-syntax-error.js';
 
 /**
