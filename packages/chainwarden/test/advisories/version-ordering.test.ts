@@ -39,6 +39,7 @@ const SUITES: readonly Suite[] = [
   { ecosystem: 'Pub', files: ['pub-versions.txt'] },
   { ecosystem: 'CRAN', files: ['cran-versions.txt', 'cran-versions-generated.txt'] },
   { ecosystem: 'Hackage', files: ['hackage-versions.txt'] },
+  { ecosystem: 'Red Hat', files: ['redhat-versions.txt'] },
 ];
 
 /** Vector files of ecosystems chainwarden has no scheme for yet: their advisories match by exact version only. */
@@ -47,7 +48,6 @@ const WITHOUT_SCHEME: Readonly<Record<string, string>> = {
   'alpine-versions-generated.txt': 'Alpine (apk-tools version ordering)',
   'packagist-versions.txt': 'Packagist (Composer / PHP version_compare)',
   'packagist-versions-generated.txt': 'Packagist (Composer / PHP version_compare)',
-  'redhat-versions.txt': 'Red Hat and other RPM distributions (rpmvercmp)',
 };
 
 const TESTDATA = shared('conformance', 'version-ordering', 'semantic', 'testdata');

@@ -77,3 +77,15 @@ test('the PyPI scheme is the one PEP 440 grammar: validity, `.*` prefixes and no
     assert.equal(parsePep440(v) !== undefined, isPep440Version(v), v);
   }
 });
+
+test('RPM ecosystems (Red Hat, Rocky Linux, AlmaLinux, SUSE…) order epoch:version-release with rpmvercmp', () => {
+  for (const ecosystem of ['Red Hat', 'Red Hat:enterprise_linux:9::appstream', 'Rocky Linux:9', 'AlmaLinux:8', 'openSUSE', 'SUSE']) assert.equal(schemeFor(ecosystem)?.name, 'rpm', ecosystem);
+  const rpm = schemeFor('Red Hat');
+  assert.ok(rpm !== undefined);
+  assert.ok(rpm.compare('0:2.4.21-9.EL', '0:2.4.21-9.0.1.EL') < 0);
+  assert.ok(rpm.compare('1.0~rc1', '1.0') < 0);
+  assert.ok(rpm.compare('1.0^git1', '1.0') > 0);
+  assert.ok(rpm.compare('1:1.0', '2.0') > 0);
+  assert.equal(rpm.compare('2.0', '0:2_0'), 0);
+  assert.ok(rpm.compare('3.10.0-1160.el7', '3.10.0-957.el7') > 0);
+});

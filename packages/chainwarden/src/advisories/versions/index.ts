@@ -6,6 +6,7 @@ import { MavenVersionScheme } from './maven.js';
 import { NuGetVersionScheme } from './nuget.js';
 import { PubVersionScheme } from './pub.js';
 import { Pep440VersionScheme } from './pypi.js';
+import { RpmVersionScheme } from './rpm.js';
 import { RubyGemsVersionScheme } from './rubygems.js';
 import type { VersionScheme } from './scheme.js';
 import { SemverVersionScheme } from './semver.js';
@@ -13,6 +14,7 @@ import { SemverVersionScheme } from './semver.js';
 export type { VersionScheme } from './scheme.js';
 
 const semver = new SemverVersionScheme();
+const rpm = new RpmVersionScheme();
 
 /**
  * OSV ecosystem name → its version scheme. Add an ecosystem: a file in this folder and one line here.
@@ -30,6 +32,13 @@ export const SCHEMES: Readonly<Record<string, VersionScheme>> = {
   Pub: new PubVersionScheme(),
   CRAN: new CranVersionScheme(),
   Hackage: new HackageVersionScheme(),
+  'Red Hat': rpm,
+  AlmaLinux: rpm,
+  'Rocky Linux': rpm,
+  SUSE: rpm,
+  openSUSE: rpm,
+  Mageia: rpm,
+  openEuler: rpm,
 };
 
 /** The scheme of an OSV ecosystem (`Debian:12` uses Debian's), or undefined. */
