@@ -53,12 +53,30 @@ export function affectedBy(
   return { rangesUnevaluated };
 }
 
-function inRange(version: string, range: OsvRange, scheme: VersionScheme): AffectedBy | undefined {
-  const type = range.type === 'SEMVER' ? 'SEMVER' : 'ECOSYSTEM';
+/** A range's intervals and limit, worked out once per range and scheme (a scan judges the same ranges many times). */
+interface Prepared {
+  readonly scheme: VersionScheme;
+  readonly limit?: string;
+  readonly intervals: readonly Interval[];
+}
+
+const PREPARED = new WeakMap<OsvRange, Prepared>();
+
+function prepare(range: OsvRange, scheme: VersionScheme): Prepared {
+  const cached = PREPARED.get(range);
+  if (cached?.scheme === scheme) return cached;
   const limits = range.events.flatMap((e) => ('limit' in e ? [e.limit] : []));
   const limit = limits.length === 0 ? undefined : limits.reduce((a, b) => (scheme.compare(a, b) >= 0 ? a : b));
+  const prepared: Prepared = { scheme, ...(limit !== undefined ? { limit } : {}), intervals: intervals(range, scheme) };
+  PREPARED.set(range, prepared);
+  return prepared;
+}
+
+function inRange(version: string, range: OsvRange, scheme: VersionScheme): AffectedBy | undefined {
+  const type = range.type === 'SEMVER' ? 'SEMVER' : 'ECOSYSTEM';
+  const { limit, intervals: list } = prepare(range, scheme);
   if (limit !== undefined && limit !== '*' && scheme.compare(version, limit) >= 0) return undefined;
-  for (const interval of intervals(range, scheme)) {
+  for (const interval of list) {
     if (interval.introduced !== '0' && scheme.compare(version, interval.introduced) < 0) continue;
     if (interval.fixed !== undefined && scheme.compare(version, interval.fixed) >= 0) continue;
     if (interval.lastAffected !== undefined && scheme.compare(version, interval.lastAffected) > 0) continue;
