@@ -40,14 +40,13 @@ const SUITES: readonly Suite[] = [
   { ecosystem: 'CRAN', files: ['cran-versions.txt', 'cran-versions-generated.txt'] },
   { ecosystem: 'Hackage', files: ['hackage-versions.txt'] },
   { ecosystem: 'Red Hat', files: ['redhat-versions.txt'] },
+  { ecosystem: 'Packagist', files: ['packagist-versions.txt', 'packagist-versions-generated.txt'] },
 ];
 
 /** Vector files of ecosystems chainwarden has no scheme for yet: their advisories match by exact version only. */
 const WITHOUT_SCHEME: Readonly<Record<string, string>> = {
   'alpine-versions.txt': 'Alpine (apk-tools version ordering)',
   'alpine-versions-generated.txt': 'Alpine (apk-tools version ordering)',
-  'packagist-versions.txt': 'Packagist (Composer / PHP version_compare)',
-  'packagist-versions-generated.txt': 'Packagist (Composer / PHP version_compare)',
 };
 
 const TESTDATA = shared('conformance', 'version-ordering', 'semantic', 'testdata');

@@ -89,3 +89,13 @@ test('RPM ecosystems (Red Hat, Rocky Linux, AlmaLinux, SUSE…) order epoch:vers
   assert.equal(rpm.compare('2.0', '0:2_0'), 0);
   assert.ok(rpm.compare('3.10.0-1160.el7', '3.10.0-957.el7') > 0);
 });
+
+test('Packagist orders like PHP version_compare: dev < alpha < beta < RC < release < patch level', () => {
+  const php = schemeFor('Packagist');
+  assert.equal(php?.name, 'packagist');
+  assert.ok(php !== undefined);
+  const ordered = ['1.0-dev', '1.0.0-alpha2', '1.0.0-beta1', 'v1.0.0-RC1', '1.0.0', '1.0pl1', '1.0.1'];
+  for (let i = 1; i < ordered.length; i++) assert.ok(php.compare(ordered[i - 1] ?? '', ordered[i] ?? '') < 0, `${ordered[i - 1]} < ${ordered[i]}`);
+  assert.equal(php.compare('v2.3.4', '2.3.4'), 0);
+  assert.deepEqual(key('pkg:composer/Symfony/HTTP-Kernel@5.4.0'), { ecosystem: 'Packagist', name: 'symfony/http-kernel' });
+});

@@ -4,6 +4,7 @@ import { GoVersionScheme } from './go.js';
 import { HackageVersionScheme } from './hackage.js';
 import { MavenVersionScheme } from './maven.js';
 import { NuGetVersionScheme } from './nuget.js';
+import { PackagistVersionScheme } from './packagist.js';
 import { PubVersionScheme } from './pub.js';
 import { Pep440VersionScheme } from './pypi.js';
 import { RpmVersionScheme } from './rpm.js';
@@ -30,6 +31,7 @@ export const SCHEMES: Readonly<Record<string, VersionScheme>> = {
   NuGet: new NuGetVersionScheme(),
   Debian: new DebianVersionScheme(),
   Pub: new PubVersionScheme(),
+  Packagist: new PackagistVersionScheme(),
   CRAN: new CranVersionScheme(),
   Hackage: new HackageVersionScheme(),
   'Red Hat': rpm,
