@@ -94,7 +94,7 @@ test('Packagist orders like PHP version_compare: dev < alpha < beta < RC < relea
   const php = schemeFor('Packagist');
   assert.equal(php?.name, 'packagist');
   assert.ok(php !== undefined);
-  const ordered = ['1.0-dev', '1.0.0-alpha2', '1.0.0-beta1', 'v1.0.0-RC1', '1.0.0', '1.0pl1', '1.0.1'];
+  const ordered = ['1.0-dev', '1.0.0-alpha2', '1.0.0-beta1', 'v1.0.0-RC1', '1.0.0', '1.0.1', '1.0pl1'];
   for (let i = 1; i < ordered.length; i++) assert.ok(php.compare(ordered[i - 1] ?? '', ordered[i] ?? '') < 0, `${ordered[i - 1]} < ${ordered[i]}`);
   assert.equal(php.compare('v2.3.4', '2.3.4'), 0);
   assert.deepEqual(key('pkg:composer/Symfony/HTTP-Kernel@5.4.0'), { ecosystem: 'Packagist', name: 'symfony/http-kernel' });
