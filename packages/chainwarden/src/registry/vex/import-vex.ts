@@ -123,17 +123,27 @@ export async function importVex(registry: Registry, options: VexImportOptions): 
     }
     throw cause;
   }
+  const same = await registry.db.selectFrom('vex_ledger').leftJoin('products', 'products.id', 'vex_ledger.product_id').select(['vex_ledger.id', 'products.name as product']).where('vex_ledger.sha256', '=', prepared.sha256).executeTakeFirst();
+  const sameIngested = await registry.db
+    .selectFrom('vex_documents')
+    .innerJoin('versions', 'versions.id', 'vex_documents.version_id')
+    .innerJoin('products', 'products.id', 'versions.product_id')
+    .select(['products.name as product'])
+    .where('vex_documents.sha256', '=', prepared.sha256)
+    .executeTakeFirst();
+  // Already in the ledger: reported against the scope it was stored with, nothing stored again.
+  const scope = same !== undefined ? (same.product ?? undefined) : sameIngested !== undefined ? sameIngested.product : options.product;
   let productId: number | null = null;
-  if (options.product !== undefined) {
-    const p = await registry.db.selectFrom('products').select('id').where('name', '=', options.product).executeTakeFirst();
-    if (p === undefined) throw new RegistryError('REGISTRY_NOT_FOUND', `no product "${options.product}" in the registry (chainwarden registry products lists them)`);
+  if (scope !== undefined) {
+    const p = await registry.db.selectFrom('products').select('id').where('name', '=', scope).executeTakeFirst();
+    if (p === undefined) throw new RegistryError('REGISTRY_NOT_FOUND', `no product "${scope}" in the registry (chainwarden registry products lists them)`);
     productId = Number(p.id);
   }
   const info = prepared.document.info;
   const origin = options.supplier !== undefined ? `supplier ${options.supplier}` : 'internal';
   const signature = prepared.signature === 'first-party' ? 'internal' : prepared.signature;
   const signer = prepared.signer.subject ?? prepared.signer.key;
-  const report = matchReport(prepared, await productsToMatch(registry, options.product));
+  const report = matchReport(prepared, await productsToMatch(registry, scope));
   const base = {
     file: options.display,
     sha256: prepared.sha256,
@@ -145,12 +155,10 @@ export async function importVex(registry: Registry, options: VexImportOptions): 
     origin,
     signature,
     ...(signer !== undefined ? { signer } : {}),
-    ...(options.product !== undefined ? { product: options.product } : {}),
+    ...(scope !== undefined ? { product: scope } : {}),
     statements: prepared.document.statements.length,
     ...report,
   };
-  const same = await registry.db.selectFrom('vex_ledger').select('id').where('sha256', '=', prepared.sha256).executeTakeFirst();
-  const sameIngested = await registry.db.selectFrom('vex_documents').select('id').where('sha256', '=', prepared.sha256).executeTakeFirst();
   if (same !== undefined || sameIngested !== undefined) return { ...base, status: 'already-in-ledger', history: await history(registry, info.id) };
   await registry.transaction(async (tx) => {
     let supplierId: number | null = null;
