@@ -76,8 +76,9 @@ export async function listLedger(registry: Registry): Promise<LedgerEntry[]> {
     .innerJoin('products as p', 'p.id', 'v.product_id')
     .select(['d.id', 'd.sha256', 'd.format_version', 'd.document_id', 'd.document_version', 'd.document_timestamp', 'd.issuer', 'p.name as product', 'v.version', 'd.signature', 'd.signer_subject', 'd.signer_key', 'd.ingested_at', 'd.ingested_by', 'd.report'])
     .execute();
-  const out: LedgerEntry[] = [
+  const out: (LedgerEntry & { order: string })[] = [
     ...imported.map((r) => ({
+      order: `b${String(r.id).padStart(12, '0')}`,
       file: r.file,
       sha256: r.sha256,
       format: r.format_version,
@@ -96,6 +97,7 @@ export async function listLedger(registry: Registry): Promise<LedgerEntry[]> {
     ...ingested.map((r) => {
       const report = JSON.parse(r.report) as { file: string; statements: number };
       return {
+        order: `a${String(r.id).padStart(12, '0')}`,
         file: report.file,
         sha256: r.sha256,
         format: r.format_version,
@@ -113,5 +115,5 @@ export async function listLedger(registry: Registry): Promise<LedgerEntry[]> {
       };
     }),
   ];
-  return out.sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.sha256 < b.sha256 ? -1 : 1));
+  return out.sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.order < b.order ? -1 : 1)).map(({ order: _order, ...e }) => e);
 }
