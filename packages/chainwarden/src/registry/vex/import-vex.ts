@@ -5,6 +5,7 @@
  * the document, its statements and an audit entry. The same bytes again are a no-op, reported as such.
  */
 import { ChainwardenError, RegistryError } from '../../core/errors.js';
+import { VexError } from '../../vex/errors.js';
 import { canonicalJson } from '../canonical-json.js';
 import { appendAudit, recordAudit } from '../audit-log.js';
 import type { Registry } from '../database.js';
@@ -116,12 +117,18 @@ export async function importVex(registry: Registry, options: VexImportOptions): 
       firstParty: options.supplier === undefined,
     });
     prepared = docs[0] as PreparedVex;
+    if (prepared.document.statements.length === 0 && prepared.document.skipped.length === 0) {
+      throw new VexError(`a ${prepared.document.info.formatVersion} document without any VEX statement (no ${prepared.document.info.format === 'openvex' ? 'statements' : 'vulnerabilities'}): nothing to import`, { file: options.display, path: prepared.document.info.format === 'openvex' ? 'statements' : 'vulnerabilities' });
+    }
   } catch (error) {
     const cause = error instanceof VexRejection ? error.cause : error;
     if (cause instanceof ChainwardenError && !(cause instanceof RegistryError && cause.code === 'REGISTRY_NOT_FOUND')) {
       await recordAudit(registry, { actor: options.actor, action: 'vex-reject', subject: options.display, detail: { supplier: options.supplier ?? null, code: cause.code, reason: cause.message }, at: now });
     }
     throw cause;
+  }
+  if (options.product !== undefined && (await registry.db.selectFrom('products').select('id').where('name', '=', options.product).executeTakeFirst()) === undefined) {
+    throw new RegistryError('REGISTRY_NOT_FOUND', `no product "${options.product}" in the registry (chainwarden registry products lists them)`);
   }
   const same = await registry.db.selectFrom('vex_ledger').leftJoin('products', 'products.id', 'vex_ledger.product_id').select(['vex_ledger.id', 'products.name as product']).where('vex_ledger.sha256', '=', prepared.sha256).executeTakeFirst();
   const sameIngested = await registry.db
