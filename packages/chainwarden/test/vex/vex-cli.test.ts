@@ -129,7 +129,7 @@ for (const backend of BACKENDS) {
       assert.match(list.stdout, /triage\.openvex\.json +openvex 0\.2\.0 +https:\/\/example\.com\/vex\/legacy-triage +1 +Platform security +internal +\(any\) +internal +4/u);
     });
 
-    it('bad input: a malformed VEX, an unknown product, a supplier VEX without bundle all exit 2 and store nothing', async () => {
+    it('bad input: a malformed VEX, an unknown product, a supplier VEX without bundle all exit 2 and store nothing', () => {
       const listBefore = cli(['vex', 'list', '--json']).stdout;
       const text = JSON.stringify(TRIAGE, null, 2);
       writeFileSync(join(dir, 'broken.openvex.json'), text.slice(0, text.indexOf('"statements"') + 20));
