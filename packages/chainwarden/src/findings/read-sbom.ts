@@ -24,12 +24,18 @@ export async function readSbomForScan(path: string, shown: string): Promise<Scan
   } catch (error) {
     throw new IoError(`${shown}: cannot read the SBOM (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
+  return readSbomBytes(bytes, shown);
+}
+
+/** The same, from bytes already read (e.g. a document stored in the registry). */
+export async function readSbomBytes(bytes: Buffer, shown: string): Promise<ScannedSbom> {
   checkSize(bytes.length, shown);
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const first = text.trimStart()[0];
   let parsed;
   let serial: string | undefined;
+  let rootPurl: string | undefined;
   if (first === '<') {
     serial = /<bom\b[^>]*\bserialNumber="urn:uuid:([^"]+)"/.exec(text)?.[1];
     checkNesting(text, shown, 'xml');
@@ -38,6 +44,9 @@ export async function readSbomForScan(path: string, shown: string): Promise<Scan
     checkNesting(text, shown, 'json');
     const doc = parseJsonText(text, shown, (message, loc, cause) => new InputError(message, { file: shown, ...loc }, { cause, code: 'SBOM_INVALID' }));
     if (isRecord(doc) && typeof doc['serialNumber'] === 'string') serial = doc['serialNumber'].replace(/^urn:uuid:/i, '');
+    // The described product's purl (CycloneDX metadata.component), for VEX statements naming the product.
+    const meta = isRecord(doc) && isRecord(doc['metadata']) && isRecord(doc['metadata']['component']) ? doc['metadata']['component'] : undefined;
+    if (meta !== undefined && typeof meta['purl'] === 'string' && meta['purl'] !== '') rootPurl = meta['purl'];
     if (isRecord(doc) && doc['bomFormat'] === 'CycloneDX') parsed = readCycloneDxJson(doc, shown);
     else if (isRecord(doc) && typeof doc['spdxVersion'] === 'string') parsed = readSpdxJson(doc, shown);
     else throw new InputError('not an SBOM: expected CycloneDX (JSON or XML) or SPDX 2.3 JSON', { file: shown }, { code: 'SBOM_INVALID' });
@@ -46,7 +55,7 @@ export async function readSbomForScan(path: string, shown: string): Promise<Scan
   return {
     product: {
       ...parsed.product,
-      ...(root?.purl !== undefined ? { purl: root.purl } : {}),
+      ...((root?.purl ?? rootPurl) !== undefined ? { purl: root?.purl ?? rootPurl } : {}),
       ...(parsed.rootRef !== undefined ? { bomRef: parsed.rootRef } : {}),
       ...(serial !== undefined ? { serial: serial.toLowerCase() } : {}),
     },

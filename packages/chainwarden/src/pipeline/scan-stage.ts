@@ -1,32 +1,53 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Stage } from './stage.js';
+import type { Stage, StageContext } from './stage.js';
 
 /**
- * Scans the SBOM this run wrote against the imported advisories (the advisory cache under the project). Skipped
- * until advisories have been imported (`chainwarden advisories import`). Open vulnerabilities make the stage
- * `warn`; closing the gate on them is the policy's job (or `chainwarden scan --fail-on`).
+ * Scans the SBOM this run wrote against the advisories in the registry (read through the advisory cache when it
+ * matches), with the registry's VEX ledger applied, and records the scan in the registry (not in `pr` mode).
+ * Skipped until advisories have been imported (`chainwarden advisories import`). Open vulnerabilities make the
+ * stage `warn`; closing the gate on them is the policy's job (or `chainwarden scan --fail-on`).
  */
 export const scanStage: Stage = {
   name: 'scan',
   async run(ctx) {
-    const { DEFAULT_ADVISORY_CACHE, FileAdvisoryStore } = await import('../advisories/file-store.js');
+    const { DEFAULT_ADVISORY_CACHE } = await import('../advisories/file-store.js');
     if (!existsSync(join(ctx.projectDir, DEFAULT_ADVISORY_CACHE))) {
       return { status: 'skipped', detail: `no advisories imported (${DEFAULT_ADVISORY_CACHE}; run \`chainwarden advisories import\`)` };
     }
     const sbom = ctx.outputs.get('sbom')?.files?.[0];
     if (sbom === undefined || !sbom.endsWith('.json')) return { status: 'skipped', detail: 'no JSON SBOM from this run to scan' };
-    const { scanSbom } = await import('../findings/scan.js');
-    const store = await FileAdvisoryStore.open(join(ctx.projectDir, DEFAULT_ADVISORY_CACHE));
-    const report = await scanSbom({ path: join(ctx.projectDir, sbom), shown: sbom, store });
+    const [{ scanInRegistry }, { scanAdvisories }, { openRegistry }, { registryUrl }, { currentActor }] = await Promise.all([
+      import('../findings/registry-scan.js'),
+      import('../advisories/registry-advisories.js'),
+      import('../registry/database.js'),
+      import('../registry/location.js'),
+      import('../registry/actor.js'),
+    ]);
+    const configured = ctx.config.registry?.['database-url'];
+    const registry = await openRegistry({ url: registryUrl({ projectDir: ctx.projectDir, env: ctx.env, ...(configured !== undefined ? { config: configured } : {}) }) });
+    // `pr` runs (when the pipeline has modes) scan without recording; every other run records its scan.
+    const record = (ctx as StageContext & { readonly mode?: string }).mode !== 'pr';
+    let result;
+    try {
+      const { store } = await scanAdvisories(registry, join(ctx.projectDir, DEFAULT_ADVISORY_CACHE));
+      result = await scanInRegistry({ registry, store, target: { kind: 'file', path: join(ctx.projectDir, sbom), shown: sbom }, ...(record ? { record: { actor: currentActor(ctx.env), now: new Date() } } : {}) });
+    } finally {
+      await registry.close();
+    }
+    const report = result.report;
     const open = report.findings.filter((f) => (f.class === 'vulnerability' || f.class === 'malicious') && f.vex?.suppressed !== true).length;
     const c = report.counts.bySeverity;
-    const detail = `${report.components} components: ${open} open vulnerabilit${open === 1 ? 'y' : 'ies'} (${c.critical} critical, ${c.high} high, ${c.medium} medium, ${c.low} low, ${c.unknown} unknown), ${report.counts.byClass['unknown-version'] ?? 0} unknown-version`;
+    const vex = report.counts.suppressed > 0 ? `, ${report.counts.suppressed} suppressed by VEX` : '';
+    const recorded = result.scanId !== undefined ? `; recorded as scan ${result.scanId} of ${result.product}` : '';
+    const detail = `${report.components} components: ${open} open vulnerabilit${open === 1 ? 'y' : 'ies'} (${c.critical} critical, ${c.high} high, ${c.medium} medium, ${c.low} low, ${c.unknown} unknown), ${report.counts.byClass['unknown-version'] ?? 0} unknown-version${vex}${recorded}`;
     return {
       status: open > 0 ? 'warn' : 'ok',
       detail,
       summary: {
         sbom: report.sbom,
+        product: result.product,
+        ...(result.scanId !== undefined ? { scan: result.scanId } : {}),
         components: report.components,
         counts: report.counts,
         advisories: report.advisories,

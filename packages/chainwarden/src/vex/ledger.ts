@@ -78,7 +78,8 @@ export class VexLedger {
   }
 }
 
-function newer(a: VexStatement, b: VexStatement): boolean {
+/** The ledger's rule: the newer statement (statement timestamp, else document timestamp; then document version). */
+export function newer(a: VexStatement, b: VexStatement): boolean {
   const ta = effectiveTime(a);
   const tb = effectiveTime(b);
   if (ta !== tb) return ta > tb;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type * as CycloneDX from '@cyclonedx/cyclonedx-library';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
-import { REPO_ROOT } from './shared.js';
+import { REPO_ROOT, shared } from './shared.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,4 +27,20 @@ export function spdxErrors(text: string): unknown {
     spdxValidator = ajv.compile(schema);
   }
   return spdxValidator(JSON.parse(text)) ? null : spdxValidator.errors;
+}
+
+let openVexValidator: ValidateFunction | undefined;
+
+/** Validates OpenVEX JSON against the OpenVEX 0.2.0 JSON schema (../shared/vex/openvex/spec); returns the errors or null. */
+export function openVexErrors(text: string): unknown {
+  if (openVexValidator === undefined) {
+    const { Ajv2020 } = require('ajv/dist/2020') as { Ajv2020: typeof AjvClass };
+    const addFormats = require('ajv-formats') as FormatsPlugin;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addFormat('iri', /^[a-z][a-z0-9+.-]*:\S+$/iu);
+    const schema = JSON.parse(readFileSync(shared('vex/openvex/spec/openvex_json_schema.json'), 'utf8')) as object;
+    openVexValidator = ajv.compile(schema);
+  }
+  return openVexValidator(JSON.parse(text)) ? null : openVexValidator.errors;
 }
