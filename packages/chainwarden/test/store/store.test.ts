@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sha256Hex } from '../../src/core/digest.js';
-import { ChainwardenError } from '../../src/core/errors.js';
+import type { ChainwardenError } from '../../src/core/errors.js';
 import { exportRelease } from '../../src/store/export.js';
-import { StoreError, StoreIndexError } from '../../src/store/errors.js';
+import type { StoreError } from '../../src/store/errors.js';
+import { StoreIndexError } from '../../src/store/errors.js';
 import { blobKey, indexKey, releaseIdProblem } from '../../src/store/keys.js';
 import { inferKind } from '../../src/store/kinds.js';
 import { LocalFolderStorage } from '../../src/store/local-folder-storage.js';
