@@ -159,7 +159,7 @@ export { VEX_FORMATS } from './vex/formats/index.js';
 export type { VexFormat } from './vex/formats/index.js';
 export type { VexDocument, VexStatement, VexStatus } from './vex/statement.js';
 export { ArtifactStore, DEFAULT_RETENTION_DAYS, DEFAULT_STORE_PATH } from './store/artifact-store.js';
-export type { PutItem, PutOptions, PutResult as StorePutResult, PutStatus, ReleaseIndex, StoreOptions } from './store/artifact-store.js';
+export type { PutItem as StorePutItem, PutOptions as StorePutOptions, PutResult as StorePutResult, PutStatus as StorePutStatus, ReleaseIndex, StoreOptions } from './store/artifact-store.js';
 export type { ArtifactStorage, StoredObject, VersionedContent } from './store/storage.js';
 export { LocalFolderStorage } from './store/local-folder-storage.js';
 export { StoreError, StoreIndexError } from './store/errors.js';
