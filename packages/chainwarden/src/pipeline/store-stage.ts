@@ -55,11 +55,11 @@ export const storeStage: Stage = {
     }
     if (items.length === 0) return { status: 'skipped', detail: 'no evidence from this run to store' };
     const result = await store.put(release.id, items, { replace: true });
-    const count = (status: string): number => result.entries.filter((e) => e.status === status).length;
+    const counts = (['new', 'unchanged', 'replaced'] as const).map((status) => [status, result.entries.filter((e) => e.status === status).length] as const).filter(([, n]) => n > 0);
     const expires = result.entries.map((e) => e.expires).sort()[0]?.slice(0, 10) ?? '';
     const from = release.from === 'tag' ? 'git tag' : release.from === 'commit' ? 'commit' : 'no git: time of the run';
     return {
-      detail: `${result.entries.length} artefact(s) -> release ${release.id} (${from}) in ${store.storage.location}: ${count('new')} new, ${count('unchanged')} unchanged, ${count('replaced')} replaced; kept until ${expires}`,
+      detail: `${result.entries.length} artefact(s) -> ${release.id} (${from}) in ${store.storage.location}: ${counts.map(([status, n]) => `${n} ${status}`).join(', ')}; kept until ${expires}`,
       summary: { store: store.storage.location, release: release.id, releaseFrom: release.from, index: result.index, entries: result.entries },
     };
   },

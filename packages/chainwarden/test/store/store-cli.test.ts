@@ -35,7 +35,7 @@ describe('store CLI on a real run of the example project', () => {
       assert.equal(stage?.status, 'ok');
       assert.equal(stage?.summary?.release, 'v0.3.0');
       assert.equal(stage?.summary?.releaseFrom, 'tag');
-      assert.match(stage?.detail ?? '', /5 artefact\(s\) -> release v0\.3\.0 \(git tag\) in data\/artifacts\/supply-chain: 5 new, 0 unchanged, 0 replaced; kept until 2027-03-01/);
+      assert.match(stage?.detail ?? '', /^5 artefact\(s\) -> v0\.3\.0 \(git tag\) in data\/artifacts\/supply-chain: 5 new; kept until 2027-03-01$/);
       const kinds = Object.fromEntries(stage?.summary?.entries.map((e) => [e.name, e.kind]) ?? []);
       assert.deepEqual(kinds, {
         'dist/checksums.txt': 'checksums',
@@ -80,8 +80,11 @@ describe('store CLI on a real run of the example project', () => {
 
       // A second run of the same tag: the deterministic SBOM is unchanged, the rest (timestamps) replaced.
       const rerun = JSON.parse(runCli(['run', project, '--json'], { env: { CHAINWARDEN_NOW: '2026-03-02T12:00:00Z' } }).stdout) as RunJson;
-      const statuses = Object.fromEntries(rerun.stages.find((s) => s.stage === 'store')?.summary?.entries.map((e) => [e.name, e.status]) ?? []);
+      const restage = rerun.stages.find((s) => s.stage === 'store');
+      const statuses = Object.fromEntries(restage?.summary?.entries.map((e) => [e.name, e.status]) ?? []);
       assert.equal(statuses['dist/sbom/hotpass-like-sbom.json'], 'unchanged');
+      assert.equal(statuses['dist/provenance/provenance.json'], 'replaced');
+      assert.match(restage?.detail ?? '', /: \d unchanged, \d replaced; kept until/);
 
       // Tampering with the stored SBOM: verify names the entry and exits 1; get refuses to hand it out.
       const blob = join(project, 'data/artifacts/supply-chain/blobs/sha256', sha256Hex(sbomBytes).slice(0, 2), sha256Hex(sbomBytes));
