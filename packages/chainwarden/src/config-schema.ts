@@ -73,6 +73,15 @@ export const CONFIG_SCHEMA = {
         'require-signatures': { type: 'boolean', description: 'input.signatures.required (default: true when sign.key or sign.keyless is set)' },
       },
     },
+    store: {
+      type: 'object',
+      description: 'the evidence store (chainwarden store, retention, the store stage of chainwarden run)',
+      properties: {
+        path: { type: 'string', description: 'store root, relative to the project directory (default data/artifacts/supply-chain)' },
+        'retention-days': { type: 'integer', minimum: 1, description: 'days an entry is kept after it is stored (default 365)' },
+        'orphan-grace-minutes': { type: 'integer', minimum: 0, description: 'retention prune: an unreferenced blob younger than this is left alone, a put may be about to reference it (default 60)' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -124,7 +133,14 @@ export interface RegistryConfig {
   readonly product?: string;
 }
 
+export interface StoreConfig {
+  readonly path?: string;
+  readonly 'retention-days'?: number;
+  readonly 'orphan-grace-minutes'?: number;
+}
+
 export interface ChainwardenConfig {
+  readonly store?: StoreConfig;
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

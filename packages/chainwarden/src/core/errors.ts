@@ -37,7 +37,12 @@ export type ChainwardenErrorCode =
   | 'SIGNATURE_REJECTED'
   | 'ADVISORY_INVALID'
   | 'VEX_INVALID'
-  | 'ARCHIVE_INVALID';
+  | 'ARCHIVE_INVALID'
+  | 'STORE_INVALID'
+  | 'STORE_NOT_FOUND'
+  | 'STORE_CONFLICT'
+  | 'STORE_TAMPERED'
+  | 'STORE_BUSY';
 
 /** Where in an input file a problem was found: a line/column, a key path, or both. */
 export interface InputLocation {
@@ -100,7 +105,8 @@ export type InputErrorCode =
   | 'SBOM_INVALID'
   | 'ADVISORY_INVALID'
   | 'VEX_INVALID'
-  | 'ARCHIVE_INVALID';
+  | 'ARCHIVE_INVALID'
+  | 'STORE_INVALID';
 
 /** Any untrusted input that cannot be read as what it claims to be. */
 export class InputError extends ChainwardenError {

@@ -15,6 +15,27 @@ import { defineSign } from './sign.js';
 import { defineSupplier } from './supplier.js';
 import { defineVerify } from './verify.js';
 import { defineVex } from './vex.js';
+import { defineRetention } from './retention.js';
+import { defineStore } from './store.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
-export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineVex];
+export const COMMANDS: readonly CommandDefinition[] = [
+  defineRun,
+  defineSbom,
+  defineProvenance,
+  defineChecksums,
+  defineKeygen,
+  defineSign,
+  defineAttest,
+  defineVerify,
+  definePolicy,
+  defineRego,
+  defineSupplier,
+  defineIngest,
+  defineRegistry,
+  defineAdvisories,
+  defineScan,
+  defineVex,
+  defineStore,
+  defineRetention,
+];
