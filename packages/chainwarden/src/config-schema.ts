@@ -73,6 +73,17 @@ export const CONFIG_SCHEMA = {
         'require-signatures': { type: 'boolean', description: 'input.signatures.required (default: true when sign.key or sign.keyless is set)' },
       },
     },
+    docs: {
+      type: 'object',
+      description: 'chainwarden docs, and the techdocs stage of chainwarden run',
+      properties: {
+        techdocs: {
+          type: 'object',
+          description: 'Backstage TechDocs export',
+          properties: { out: { type: 'string', description: 'output directory (mkdocs.yml + docs/), relative to the project; set it to add the techdocs stage to chainwarden run' } },
+        },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -124,7 +135,12 @@ export interface RegistryConfig {
   readonly product?: string;
 }
 
+export interface DocsConfig {
+  readonly techdocs?: { readonly out?: string };
+}
+
 export interface ChainwardenConfig {
+  readonly docs?: DocsConfig;
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

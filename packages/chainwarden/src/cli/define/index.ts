@@ -1,7 +1,9 @@
 import { defineAdvisories } from './advisories.js';
 import { defineAttest } from './attest.js';
 import { defineChecksums } from './checksums.js';
+import { defineDocs } from './docs.js';
 import { defineIngest } from './ingest.js';
+import { defineInit } from './init.js';
 import type { CommandDefinition } from './context.js';
 import { definePolicy } from './policy.js';
 import { defineProvenance } from './provenance.js';
@@ -16,4 +18,4 @@ import { defineSupplier } from './supplier.js';
 import { defineVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
-export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan];
+export const COMMANDS: readonly CommandDefinition[] = [defineInit, defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineDocs];
