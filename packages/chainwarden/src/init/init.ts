@@ -39,7 +39,8 @@ export async function initProject(projectDir: string, options: InitOptions = {})
   const files = new Map<string, string>([
     [CONFIG_FILE, configTemplate(name, paths).replace('  policy: policy\n', `  policy: ${policyDir}\n`)],
     [WORKFLOW_FILE, workflowTemplate(name, paths, TOOL_VERSION)],
-    ...Object.entries(STARTER_POLICY).map(([file, text]) => [`${policyDir}/${file}`, text] as [string, string]),
+    // The starter policy, with the project the SBOM must describe filled in.
+    ...Object.entries(STARTER_POLICY).map(([file, text]) => [`${policyDir}/${file}`, file === 'data.yaml' ? text.replace('\n  project: ""\n', `\n  project: ${JSON.stringify(name)}\n`) : text] as [string, string]),
   ]);
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${projectDir}: no such directory`);
   const existing = new Set([...files.keys()].filter((f) => existsSync(join(dir, f))));

@@ -54,7 +54,8 @@ const posix = (p: string): string => p.split('\\').join('/');
 
 async function evidenceOf(projectDir: string, report: RunReport): Promise<EvidenceFile[]> {
   const seen = new Map<string, string>();
-  for (const s of report.stages) for (const f of s.files ?? []) if (!seen.has(f)) seen.set(f, s.stage);
+  // TechDocs pages are views of the evidence, not evidence.
+  for (const s of report.stages) if (s.stage !== 'techdocs') for (const f of s.files ?? []) if (!seen.has(f)) seen.set(f, s.stage);
   const out: EvidenceFile[] = [];
   for (const [file, stage] of seen) {
     const abs = join(projectDir, file);

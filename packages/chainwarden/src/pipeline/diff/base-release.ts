@@ -51,7 +51,7 @@ export async function findBaseRelease(projectDir: string, env: NodeJS.ProcessEnv
     if (row === undefined) return { found: false, reason: `no release of ${product} in the registry yet` };
     const dir = await mkdtemp(join(tmpdir(), 'chainwarden-base-'));
     const sbomPath = join(dir, 'base-sbom');
-    await writeFile(sbomPath, row.content as Uint8Array);
+    await writeFile(sbomPath, row.content);
     return {
       found: true,
       base: { product, version: row.version, ingestedAt: row.ingested_at, sha256: row.sha256, sbomPath, dispose: () => rm(dir, { recursive: true, force: true }) },

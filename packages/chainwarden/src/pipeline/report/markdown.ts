@@ -70,7 +70,8 @@ export function renderRunReport(report: RunReport): string {
     '',
     `Gate ${verdict}.`,
   );
-  if (report.policy.failures.length > 0) out.push('', mdTable(['rule', 'message', 'target'], report.policy.failures.map((f) => [f.rule, f.msg, f.target ?? '—'])));
+  if (report.policy.failures.length > 0) out.push('', '### Failures', '', mdTable(['rule', 'message', 'target'], report.policy.failures.map((f) => [f.rule, f.msg, f.target ?? '—'])));
+  if (report.policy.warnings.length > 0) out.push('', '### Warnings', '', mdTable(['rule', 'warnings'], report.policy.warnings.map((w) => [w.rule, String(w.count)])));
   out.push('', '## Findings', '');
   if (report.findings === null) out.push('Not scanned: no advisories imported (`chainwarden advisories import`).');
   else {

@@ -14,6 +14,8 @@ export interface PolicyVerdict {
   readonly gate: 'open' | 'closed' | 'not-evaluated';
   readonly detail: string;
   readonly failures: readonly { readonly rule: string; readonly msg: string; readonly target: string | null }[];
+  /** Warnings per rule (rule, count), most first. */
+  readonly warnings: readonly { readonly rule: string; readonly count: number }[];
 }
 
 export interface FindingsCounts {
@@ -47,10 +49,16 @@ interface GateLike {
 export function policyVerdict(stages: readonly StageResult[]): PolicyVerdict {
   const stage = stages.find((s) => s.stage === 'policy');
   const report = stage?.summary as GateLike | undefined;
-  if (stage === undefined || report?.open === undefined) return { gate: 'not-evaluated', detail: stage?.detail ?? 'the policy stage did not run', failures: [] };
-  const failures = (report.inputs ?? []).flatMap((i) => i.violations ?? []).filter((v) => v.status === 'failure').map((v) => ({ rule: v.rule ?? '', msg: v.msg ?? '', target: v.target ?? null }));
-  return { gate: report.open ? 'open' : 'closed', detail: stage.detail, failures };
+  if (stage === undefined || report?.open === undefined) return { gate: 'not-evaluated', detail: stage?.detail ?? 'the policy stage did not run', failures: [], warnings: [] };
+  const violations = (report.inputs ?? []).flatMap((i) => i.violations ?? []);
+  const failures = violations.filter((v) => v.status === 'failure').map((v) => ({ rule: v.rule ?? '', msg: v.msg ?? '', target: v.target ?? null }));
+  const counts = new Map<string, number>();
+  for (const v of violations) if (v.status === 'warning') counts.set(v.rule ?? '', (counts.get(v.rule ?? '') ?? 0) + 1);
+  const warnings = [...counts].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+  return { gate: report.open ? 'open' : 'closed', detail: stage.detail, failures, warnings };
 }
+
+const SEVERITY_ORDER: Readonly<Record<string, number>> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
 
 interface ScanLike {
   components?: number;
@@ -60,7 +68,9 @@ interface ScanLike {
 export function findingsCounts(stages: readonly StageResult[]): FindingsCounts | null {
   const scan = stages.find((s) => s.stage === 'scan')?.summary as ScanLike | undefined;
   if (scan?.counts === undefined) return null;
-  const bySeverity = scan.counts.bySeverity ?? {};
+  const given = scan.counts.bySeverity ?? {};
+  // Most severe first.
+  const bySeverity = Object.fromEntries(Object.entries(given).sort(([a], [b]) => (SEVERITY_ORDER[a] ?? 9) - (SEVERITY_ORDER[b] ?? 9) || a.localeCompare(b)));
   return {
     components: scan.components ?? 0,
     open: Object.values(bySeverity).reduce((a, b) => a + b, 0),

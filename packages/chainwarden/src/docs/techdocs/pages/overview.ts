@@ -6,7 +6,6 @@ export const overviewPage: TechdocsPage = {
   title: 'Overview',
   render(inputs) {
     const r = inputs.report;
-    const gate = r.policy.gate === 'not-evaluated' ? 'not evaluated' : r.policy.gate;
     return [
       `# ${r.project}: supply chain`,
       '',
@@ -15,7 +14,7 @@ export const overviewPage: TechdocsPage = {
       mdTable(
         ['', ''],
         [
-          ['policy gate', `${gate}: ${r.policy.detail}`],
+          ['policy gate', r.policy.gate === 'not-evaluated' ? `not evaluated (${r.policy.detail})` : r.policy.detail],
           ['open findings', r.findings === null ? 'not scanned (no advisories imported)' : String(r.findings.open)],
           ['evidence files', String(inputs.evidence.length)],
         ],
