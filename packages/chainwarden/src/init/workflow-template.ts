@@ -29,6 +29,10 @@ export function workflowTemplate(project: string, paths: InitPaths, toolVersion:
 # Releases: \`chainwarden run --mode release\` signs keyless (OIDC), stores and registers the evidence, then uploads
 # checksums, SBOM, provenance and Sigstore bundles as release assets.
 # Actions are pinned by full commit SHA (the release tag in the comment); chainwarden by version.
+# The registry: each job runs on a fresh machine, so set the CHAINWARDEN_DATABASE_URL secret (a shared PostgreSQL)
+# for releases to be registered durably and pull requests to diff against them. Unset (and in fork PRs, which get
+# no secrets) the run uses a throw-away SQLite registry and the PR diff says there is no release to compare yet.
+# Pull-request runs only read the registry: a read-only database role is enough for them.
 name: supply-chain
 
 on:
@@ -54,6 +58,8 @@ jobs:
           node-version: 20
       - name: chainwarden run (pull request)
         run: npx --yes ${tool} run --mode pr
+        env:
+          CHAINWARDEN_DATABASE_URL: \${{ secrets.CHAINWARDEN_DATABASE_URL }}
 
   release:
     if: github.event_name == 'release'
@@ -70,6 +76,8 @@ jobs:
           node-version: 20
       - name: chainwarden run (release)
         run: npx --yes ${tool} run --mode release
+        env:
+          CHAINWARDEN_DATABASE_URL: \${{ secrets.CHAINWARDEN_DATABASE_URL }}
       - name: Upload the evidence as release assets
         env:
           GH_TOKEN: \${{ github.token }}

@@ -53,6 +53,7 @@ test('cli init: chainwarden.yaml that loads, a starter policy, a least-privilege
       assert.ok(runs('release').includes(asset), asset);
     }
     assert.match(runs('release'), /gh release upload "\$TAG"/);
+    assert.match(raw, /CHAINWARDEN_DATABASE_URL: \$\{\{ secrets\.CHAINWARDEN_DATABASE_URL \}\}/);
 
     // Again: everything kept, the user's edit survives; --force overwrites.
     writeFileSync(join(dir, 'chainwarden.yaml'), 'sbom:\n  exclude-dev: true\n');
