@@ -3,7 +3,7 @@
  * the techdocs-core plugin) and Markdown pages under docs/. Deterministic: the same inputs give the same bytes
  * (no durations, no generation time).
  */
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import type { TechdocsInputs } from './inputs.js';
 import { PAGES } from './pages/index.js';
@@ -22,11 +22,11 @@ export async function renderMkdocs(siteName: string): Promise<string> {
 }
 
 export async function writeTechdocs(projectDir: string, out: string, inputs: TechdocsInputs): Promise<TechdocsResult> {
-  const base = out.replace(/\\/gu, '/').replace(/\/+$/u, '');
+  const base = posix.normalize(out.replace(/\\/gu, '/')).replace(/\/+$/u, '');
   const files: string[] = [];
   const write = async (rel: string, content: string): Promise<void> => {
     await writeFileAtomic(join(projectDir, base, rel), content);
-    files.push(`${base}/${rel}`);
+    files.push(base === '.' ? rel : `${base}/${rel}`);
   };
   for (const page of PAGES) await write(`docs/${page.file}`, page.render(inputs));
   await write('mkdocs.yml', await renderMkdocs(`${inputs.report.project}: supply chain`));
