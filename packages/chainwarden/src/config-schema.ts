@@ -82,6 +82,17 @@ export const CONFIG_SCHEMA = {
         'orphan-grace-minutes': { type: 'integer', minimum: 0, description: 'retention prune: an unreferenced blob younger than this is left alone, a put may be about to reference it (default 60)' },
       },
     },
+    docs: {
+      type: 'object',
+      description: 'chainwarden docs, and the techdocs stage of chainwarden run',
+      properties: {
+        techdocs: {
+          type: 'object',
+          description: 'Backstage TechDocs export',
+          properties: { out: { type: 'string', description: 'output directory (mkdocs.yml + docs/), relative to the project; set it to add the techdocs stage to chainwarden run' } },
+        },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -139,8 +150,13 @@ export interface StoreConfig {
   readonly 'orphan-grace-minutes'?: number;
 }
 
+export interface DocsConfig {
+  readonly techdocs?: { readonly out?: string };
+}
+
 export interface ChainwardenConfig {
   readonly store?: StoreConfig;
+  readonly docs?: DocsConfig;
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

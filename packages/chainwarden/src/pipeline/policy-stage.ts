@@ -44,7 +44,8 @@ export const policyStage: Stage = {
     const provenance = (ctx.outputs.get('provenance')?.summary as { output?: string } | undefined)?.output;
     const checksums = (ctx.outputs.get('checksums')?.summary as { output?: string } | undefined)?.output;
     const sign = ctx.outputs.get('sign')?.summary as { signed?: boolean; outputs?: readonly { file: string; bundle: string }[] } | undefined;
-    const required = ctx.config.policy?.['require-signatures'] ?? (ctx.config.sign?.key !== undefined || ctx.config.sign?.keyless === true);
+    // A pull-request run needs no OIDC token (fork PRs have none): signatures are required by default in release runs only.
+    const required = ctx.config.policy?.['require-signatures'] ?? (ctx.mode === 'release' && (ctx.config.sign?.key !== undefined || ctx.config.sign?.keyless === true));
     const parts = await readPolicyInputParts(ctx.projectDir, { sbom: sbom?.endsWith('.json') === true ? sbom : undefined, provenance, checksums, signaturesRequired: required });
     // Signatures the sign stage produced in this run (`chainwarden verify` checks bundles independently).
     const signatures = sign?.signed === true ? (sign.outputs ?? []).map((o) => ({ artefact: o.file, bundle: o.bundle, verified: true, mode: null, identity: null, failure: null })) : [];

@@ -1,9 +1,15 @@
 import type { Stage } from './stage.js';
+import { releaseOnly } from './stage.js';
 
-/** The project's own SBOM (from the sbom stage) into the registry, first party; `registry.ingest: false` turns it off. */
+/**
+ * The project's own SBOM (from the sbom stage) into the registry, first party; `registry.ingest: false` turns it off.
+ * Release runs only: a pull-request run is skipped (see releaseOnly), so PR evidence never reaches the registry.
+ */
 export const registryStage: Stage = {
   name: 'registry',
   async run(ctx) {
+    const skip = releaseOnly(ctx, 'the registry');
+    if (skip !== undefined) return skip;
     const sbom = ctx.outputs.get('sbom')?.files?.[0];
     if (ctx.config.registry?.ingest === false) return { detail: 'off (registry.ingest: false)' };
     if (sbom === undefined) return { detail: 'no SBOM to ingest', status: 'warn' };

@@ -1,5 +1,6 @@
 import type { ArtifactKind } from '../store/kinds.js';
 import type { Stage, StageOutput } from './stage.js';
+import { releaseOnly } from './stage.js';
 
 /** The kind of a file an earlier stage wrote, by stage; other stages' files get the kind their name suggests. */
 const FILE_KINDS: Readonly<Record<string, (file: string, output: StageOutput) => ArtifactKind | undefined>> = {
@@ -25,6 +26,8 @@ const REPORTS: Readonly<Record<string, { readonly name: string; readonly kind: A
 export const storeStage: Stage = {
   name: 'store',
   async run(ctx) {
+    const skip = releaseOnly(ctx, 'the evidence store');
+    if (skip) return skip;
     const [{ readFile }, path, { openStore }, { releaseIdFor }, { inferKind }, { IoError }] = await Promise.all([
       import('node:fs/promises'),
       import('node:path'),

@@ -102,7 +102,7 @@ test('policy eval: text, --format sarif|junit --output <path>, exit 1 when close
   }
 });
 
-test('chainwarden run: the policy stage runs after the evidence stages; open gate -> 0, closed -> 1, no policy/ -> skipped with how to create one', () => {
+test('chainwarden run: the policy stage gates after the evidence and findings, before registering; open gate -> 0, closed -> 1, no policy/ -> skipped with how to create one', () => {
   const { dir, cleanup } = tempDir();
   try {
     const project = copyExample(dir);
@@ -110,7 +110,8 @@ test('chainwarden run: the policy stage runs after the evidence stages; open gat
     assert.equal(open.status, 0, open.stderr);
     const r1 = JSON.parse(open.stdout) as RunJson;
     const names = r1.stages.map((s) => s.stage);
-    assert.deepEqual(names.slice(-3), ['sign', 'policy', 'store'], 'the gate runs after the evidence stages, the store keeps what passed it');
+    assert.deepEqual(names.slice(names.indexOf('sign'), names.indexOf('sign') + 4), ['sign', 'scan', 'diff', 'policy'], 'the gate runs after the evidence stages');
+    assert.ok(names.indexOf('policy') < names.indexOf('registry'), 'nothing is registered before the gate');
     assert.ok(names.indexOf('sbom') < names.indexOf('policy') && names.indexOf('provenance') < names.indexOf('policy') && names.indexOf('checksums') < names.indexOf('policy'));
     const policy1 = r1.stages.find((s) => s.stage === 'policy');
     assert.deepEqual([policy1?.status, policy1?.detail], ['warn', 'gate open: 16 rule(s), 0 failure(s), 28 warning(s)']);

@@ -121,7 +121,7 @@ test('cli run: the sign stage warns "unsigned" without a key or token, and signs
     const unsigned = runCli(['run', project, '--json'], { env });
     assert.equal(unsigned.status, 0, unsigned.stderr);
     const stages = (JSON.parse(unsigned.stdout) as { stages: { stage: string; status: string; detail: string }[] }).stages;
-    assert.deepEqual(stages.find((s) => s.stage === 'sign'), { ...stages.find((s) => s.stage === 'sign'), status: 'warn', detail: 'unsigned: no key or OIDC token' });
+    assert.deepEqual(stages.find((s) => s.stage === 'sign'), { ...stages.find((s) => s.stage === 'sign'), status: 'warn', detail: 'interim, unsigned: no key or OIDC token' });
     const names = stages.map((s) => s.stage);
     assert.ok(names.indexOf('sign') > names.indexOf('checksums'), 'signing comes after the evidence it signs');
     assert.ok(existsSync(join(project, 'dist/checksums.txt')), 'interim mode still writes checksums');

@@ -13,8 +13,8 @@ export interface CliRun {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   // Tests decide what the environment says: no reproducible-build epoch, no CI identity, no OIDC token (a
-  // keyless signing attempt would reach for the network), unless the test sets them.
-  for (const name of ['SOURCE_DATE_EPOCH', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN', 'CHAINWARDEN_SIGNING_KEY', 'CHAINWARDEN_KEY_PASSWORD', 'CHAINWARDEN_DATABASE_URL']) {
+  // keyless signing attempt would reach for the network), no CI event deciding `run --mode`, unless the test sets them.
+  for (const name of ['GITHUB_EVENT_NAME', 'GITHUB_REF_TYPE', 'GITHUB_STEP_SUMMARY', 'CI_PIPELINE_SOURCE', 'CI_COMMIT_TAG', 'SOURCE_DATE_EPOCH', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN', 'CHAINWARDEN_SIGNING_KEY', 'CHAINWARDEN_KEY_PASSWORD', 'CHAINWARDEN_DATABASE_URL']) {
     delete env[name];
   }
   Object.assign(env, options.env);

@@ -17,6 +17,8 @@ import { defineVerify } from './verify.js';
 import { defineVex } from './vex.js';
 import { defineRetention } from './retention.js';
 import { defineStore } from './store.js';
+import { defineDocs } from './docs.js';
+import { defineInit } from './init.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -38,4 +40,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   defineVex,
   defineStore,
   defineRetention,
+  defineInit,
+  defineDocs,
 ];
