@@ -7,11 +7,12 @@ import { provenanceStage } from './pipeline/provenance-stage.js';
 import { registryStage } from './pipeline/registry-stage.js';
 import { sbomStage } from './pipeline/sbom-stage.js';
 import { scanStage } from './pipeline/scan-stage.js';
+import { scorecardStage } from './pipeline/scorecard-stage.js';
 import { signStage } from './pipeline/sign-stage.js';
 import type { Stage, StageOutput } from './pipeline/stage.js';
 
 /** The stages of `chainwarden run`, in order. Add a stage: a file in pipeline/ and one line here. */
-export const STAGES: readonly Stage[] = [sbomStage, scanStage, registryStage, provenanceStage, checksumsStage, signStage, policyStage];
+export const STAGES: readonly Stage[] = [sbomStage, scanStage, registryStage, provenanceStage, checksumsStage, signStage, scorecardStage, policyStage];
 
 export interface StageResult {
   readonly stage: string;

@@ -10,6 +10,8 @@ import { renderPolicySummary } from './policy-summary.js';
 import { renderProvenanceSummary } from './provenance.js';
 import { renderSbomSummary } from './sbom.js';
 import { renderSignSummary } from './sign-summary.js';
+import type { ScorecardResult } from '../../hygiene/scorecard/types.js';
+import { renderScorecard } from './scorecard.js';
 
 /** How each stage's summary is shown to a person; stages without one show their detail line only. */
 const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string>> = {
@@ -17,6 +19,7 @@ const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string
   provenance: (summary, io) => renderProvenanceSummary(summary as ProvenanceSummary, io),
   sign: (summary, io) => renderSignSummary(summary as SignOutputsSummary, io),
   policy: (summary, io) => renderPolicySummary(summary as GateReport, io),
+  scorecard: (summary, io) => renderScorecard(summary as ScorecardResult, io),
 };
 
 export async function runCommand(projectDirArg: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {

@@ -11,9 +11,10 @@ import { defineRun } from './run.js';
 import { defineScan } from './scan.js';
 import { defineKeygen } from './keygen.js';
 import { defineSbom } from './sbom.js';
+import { defineScorecard } from './scorecard.js';
 import { defineSign } from './sign.js';
 import { defineSupplier } from './supplier.js';
 import { defineVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
-export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan];
+export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineScorecard];

@@ -90,7 +90,7 @@ class Reader {
   entries(map: unknown): { key: string; keyNode: unknown; value: unknown }[] {
     const m = this.resolve(map);
     if (!isMap(m)) return [];
-    return (m as YAMLMap).items.flatMap((pair) => {
+    return (m).items.flatMap((pair) => {
       const k = this.resolve(pair.key);
       return isScalar(k) ? [{ key: String(k.value), keyNode: k, value: this.resolve(pair.value) }] : [];
     });
@@ -99,7 +99,7 @@ class Reader {
   str(node: unknown): string | undefined {
     const n = this.resolve(node);
     if (!isScalar(n) || n.value === null || typeof n.value === 'object') return undefined;
-    return String(n.value as string | number | boolean);
+    return String(n.value);
   }
 
   located(node: unknown): Located | undefined {

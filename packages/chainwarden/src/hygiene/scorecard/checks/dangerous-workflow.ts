@@ -40,7 +40,7 @@ export function dangerousWorkflowFindings(w: Workflow): CheckFinding[] {
       const action = uses.split('@')[0]?.toLowerCase() ?? '';
       if (privileged.length > 0 && action === 'actions/checkout') {
         const ref = step.with.get('ref');
-        const reads = ref !== undefined && embeddedExpressions(ref.value).some((e) => !(e.expr instanceof Error) && readsPullRequestHead(e.expr as Expr));
+        const reads = ref !== undefined && embeddedExpressions(ref.value).some((e) => !(e.expr instanceof Error) && readsPullRequestHead(e.expr));
         if (ref !== undefined && reads) {
           out.push({ level: 'Warn', message: `untrusted code checkout: ${privileged.join('/')} workflow checks out the pull request head (ref: ${ref.value.trim()})`, file: w.path, line: ref.line, snippet: ref.value.trim() });
         }

@@ -50,9 +50,9 @@ export const signedReleases: Check = {
       if (r.artefacts.length === 0) continue;
       const signedNames = new Set(r.signatures.map((s) => s.replace(SIGNATURE, '')));
       const unsigned = r.artefacts.filter((a) => !signedNames.has(a));
-      if (r.provenance.length > 0) findings.push({ level: 'Info', message: `release ${name}: provenance found`, file: r.provenance[0] as string });
-      if (r.signatures.length > 0) findings.push({ level: 'Info', message: `release ${name}: ${r.signatures.length} signature(s) found`, file: r.signatures[0] as string });
-      if (r.checksums.length > 0) findings.push({ level: 'Info', message: `release ${name}: checksum file found (integrity, not origin)`, file: r.checksums[0] as string });
+      if (r.provenance.length > 0) findings.push({ level: 'Info', message: `release ${name}: provenance found`, file: r.provenance[0] });
+      if (r.signatures.length > 0) findings.push({ level: 'Info', message: `release ${name}: ${r.signatures.length} signature(s) found`, file: r.signatures[0] });
+      if (r.checksums.length > 0) findings.push({ level: 'Info', message: `release ${name}: checksum file found (integrity, not origin)`, file: r.checksums[0] });
       for (const a of unsigned) findings.push({ level: r.provenance.length > 0 ? 'Debug' : 'Warn', message: `release artefact without a signature beside it`, file: a });
       scores.push(r.provenance.length > 0 ? MAX_SCORE : r.signatures.length > 0 ? 8 : 0);
       if (r.provenance.length === 0 && r.signatures.length === 0) findings.push({ level: 'Warn', message: `release ${name}: ${r.artefacts.length} artefact(s) with neither signatures nor provenance` });
