@@ -3,7 +3,7 @@
  * checks point at (a `uses:`, a `run:` script, a permission). Aliases and anchors are resolved. A file that is not
  * valid YAML is returned as a parse failure with its line, never thrown.
  */
-import type { Document, LineCounter, Node as YamlNode, YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 
 export interface Located {
@@ -90,7 +90,7 @@ class Reader {
   entries(map: unknown): { key: string; keyNode: unknown; value: unknown }[] {
     const m = this.resolve(map);
     if (!isMap(m)) return [];
-    return (m).items.flatMap((pair) => {
+    return m.items.flatMap((pair) => {
       const k = this.resolve(pair.key);
       return isScalar(k) ? [{ key: String(k.value), keyNode: k, value: this.resolve(pair.value) }] : [];
     });
@@ -98,8 +98,9 @@ class Reader {
 
   str(node: unknown): string | undefined {
     const n = this.resolve(node);
-    if (!isScalar(n) || n.value === null || typeof n.value === 'object') return undefined;
-    return String(n.value);
+    if (!isScalar(n)) return undefined;
+    const v = n.value;
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined;
   }
 
   located(node: unknown): Located | undefined {

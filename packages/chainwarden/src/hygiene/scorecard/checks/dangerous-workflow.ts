@@ -5,7 +5,6 @@
  * attacker-controlled `${{ … }}` (issue title, PR head ref, comment body, `toJSON(github.event)`, …) expanded
  * into a `run:` script or an `actions/github-script` script. Each expression is parsed, not pattern-matched.
  */
-import type { Expr } from '../expression.js';
 import { embeddedExpressions } from '../expression.js';
 import { readsPullRequestHead, untrustedInputs } from '../untrusted.js';
 import type { Located, Workflow } from '../workflow.js';
