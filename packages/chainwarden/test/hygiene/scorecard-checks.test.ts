@@ -69,8 +69,19 @@ test('scorecard: a workflow that is not valid YAML is reported with file:line by
   // Actions: GitHub-owned 1/1 pinned (weight 2), third-party 0/1 (weight 8) → 2; npm 1/2 → 5; pip 1/1 → 10: mean 5.67 → 5.
   assert.equal(pinned.score, 5);
   assert.equal(check(r, 'Token-Permissions').score, 10);
-  assert.equal(check(r, 'SAST').score, 10);
-  assert.match(check(r, 'SAST').reason, /Semgrep/);
+  // Hotpass's drift: `semgrep ci` is called but nothing installs semgrep, so it never really runs.
+  const sastCheck = check(r, 'SAST');
+  assert.equal(sastCheck.score, 3);
+  assert.deepEqual(sastCheck.findings.filter((f) => f.level === 'Warn').map((f) => [f.file, f.line, f.message]), [['.github/workflows/ci.yml', 15, 'Semgrep is called but never installed in this job (the step fails, or is skipped when errors are ignored)']]);
+});
+
+test('scorecard: SAST counts a command-line Semgrep when the job installs it (pipx, uv tool, a semgrep container)', async () => {
+  for (const install of ['      - run: pipx install semgrep==1.95.0\n', '      - run: uv tool install semgrep\n', '    container: semgrep/semgrep:1.95.0\n    steps:\n']) {
+    const steps = install.includes('container') ? install : `    steps:\n${install}`;
+    const r = await scorecard({ '.github/workflows/sast.yml': `on: [pull_request]\njobs:\n  semgrep:\n    runs-on: ubuntu-latest\n${steps}      - run: semgrep ci\n` });
+    assert.equal(check(r, 'SAST').score, 10, install);
+    assert.match(check(r, 'SAST').reason, /SAST tool runs on every change: Semgrep/);
+  }
 });
 
 test('scorecard: Dangerous-Workflow names the expression and line; Token-Permissions and Pinned-Dependencies are inconclusive without workflows', async () => {

@@ -43,6 +43,8 @@ export interface WorkflowJob {
   readonly defaultShell?: string;
   /** A reusable-workflow call (`jobs.<id>.uses`). */
   readonly uses?: Located;
+  /** The job's container image (`container:` or `container.image`). */
+  readonly container?: string;
   readonly steps: readonly WorkflowStep[];
 }
 
@@ -168,6 +170,8 @@ class Reader {
     const uses = this.located(this.get(node, 'uses'));
     const permNode = this.get(node, 'permissions');
     const permissions = this.permissions(permNode);
+    const containerNode = this.get(node, 'container');
+    const container = this.str(containerNode) ?? this.str(this.get(containerNode, 'image'));
     const runsOnNode = this.get(node, 'runs-on');
     const runsOn = isMap(runsOnNode) ? this.list(this.get(runsOnNode, 'labels')).flatMap((l) => this.str(l) ?? []) : this.list(runsOnNode).flatMap((l) => this.str(l) ?? []);
     return {
@@ -179,6 +183,7 @@ class Reader {
       ...(matrix !== undefined && typeof matrix === 'object' ? { matrix } : {}),
       ...(defaultShell !== undefined ? { defaultShell } : {}),
       ...(uses !== undefined ? { uses } : {}),
+      ...(container !== undefined ? { container } : {}),
       steps: this.list(this.get(node, 'steps')).map((s) => this.step(s)),
     };
   }
