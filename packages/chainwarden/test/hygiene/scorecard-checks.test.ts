@@ -147,6 +147,22 @@ FROM scratch
   assert.match(pinned.findings[0]?.message ?? '', /container image not pinned by digest/);
 });
 
+test('scorecard: shell scripts (.sh, or a POSIX-shell shebang) are read for Pinned-Dependencies', async () => {
+  const r = await scorecard({
+    'scripts/install.sh': 'set -eu\n# fetch the tool\ncurl -sSL https://example.com/get.sh | bash\nnpm ci\n',
+    'bin/setup': '#!/usr/bin/env bash\npip install requests\n',
+    'bin/tool.py': '#!/usr/bin/env python3\nprint("pip install x")\n',
+  });
+  assert.deepEqual(
+    check(r, 'Pinned-Dependencies').findings.map((f) => [f.level, `${f.file ?? ''}:${f.line ?? 0}`, f.snippet]),
+    [
+      ['Warn', 'bin/setup:2', 'pip install requests'],
+      ['Warn', 'scripts/install.sh:3', 'curl -sSL https://example.com/get.sh | bash'],
+      ['Info', 'scripts/install.sh:4', 'npm ci'],
+    ],
+  );
+});
+
 test('scorecard: Security-Policy, License and Dependency-Update-Tool read and score the files', async () => {
   const full = await scorecard({
     'SECURITY.md': '# Security policy\n\nPlease report vulnerabilities privately to security@example.org; we coordinate disclosure within 90 days.\n',

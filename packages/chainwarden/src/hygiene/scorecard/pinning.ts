@@ -1,7 +1,7 @@
 /**
  * The dependencies a repository pins or does not: GitHub Actions (`uses:` by full commit SHA; local `./` actions
- * and `docker://` images by digest), Dockerfile base images (by digest), and what `run:` steps and Dockerfile `RUN`
- * lines install (see script-dependencies.ts).
+ * and `docker://` images by digest), Dockerfile base images (by digest), and what `run:` steps, Dockerfile `RUN`
+ * lines and shell scripts install (see script-dependencies.ts).
  */
 import type { RepoView } from './repo.js';
 import type { ScriptDependencyType } from './script-dependencies.js';
@@ -110,11 +110,28 @@ function dockerfileDependencies(path: string, text: string): PinnedDependency[] 
   return out;
 }
 
-/** Every dependency the repository's workflows and Dockerfiles declare, in file order. */
+const SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+)?(sh|bash|dash|mksh)\b/;
+
+/** A shell script: a .sh/.bash file, or an extensionless file whose shebang names a POSIX shell. */
+async function isShellScript(repo: RepoView, path: string): Promise<boolean> {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (/\.(sh|bash)$/i.test(base)) return true;
+  if (base.includes('.')) return false;
+  const head = await repo.bytes(path, 64);
+  return head !== undefined && SHEBANG.test(head.toString('utf8'));
+}
+
+function shellScriptDependencies(path: string, text: string): PinnedDependency[] {
+  return scriptDependencies(text).map((d) => ({ type: d.type, name: d.snippet, pinned: d.pinned, file: path, line: d.line + 1, endLine: d.endLine + 1, snippet: d.snippet }));
+}
+
+/** Every dependency the repository's workflows, Dockerfiles and shell scripts declare, in file order. */
 export async function collectDependencies(repo: RepoView): Promise<PinnedDependency[]> {
   const out: PinnedDependency[] = [];
   for (const w of await repo.workflows()) out.push(...workflowDependencies(w));
-  for (const path of (await repo.files()).filter(isDockerfile)) out.push(...dockerfileDependencies(path, (await repo.text(path)) ?? ''));
+  const files = await repo.files();
+  for (const path of files.filter(isDockerfile)) out.push(...dockerfileDependencies(path, (await repo.text(path)) ?? ''));
+  for (const path of files) if (!isDockerfile(path) && (await isShellScript(repo, path))) out.push(...shellScriptDependencies(path, (await repo.text(path)) ?? ''));
   return out;
 }
 

@@ -2,7 +2,7 @@
  * The repository as the checks see it: its files (relative POSIX paths, vendored and generated trees skipped),
  * their text, and its workflows parsed once. Reads are lazy and cached; nothing is written.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Workflow, WorkflowLoad } from './workflow.js';
 import { isWorkflowPath, readWorkflow } from './workflow.js';
@@ -59,12 +59,18 @@ export class RepoView {
     return t;
   }
 
+  /** The first `max` bytes of a file (reads no more than that). */
   async bytes(path: string, max = 4096): Promise<Buffer | undefined> {
+    let handle;
     try {
-      const buf = await readFile(join(this.root, path));
-      return buf.subarray(0, max);
+      handle = await open(join(this.root, path), 'r');
+      const buf = Buffer.alloc(max);
+      const { bytesRead } = await handle.read(buf, 0, max, 0);
+      return buf.subarray(0, bytesRead);
     } catch {
       return undefined;
+    } finally {
+      await handle?.close();
     }
   }
 
