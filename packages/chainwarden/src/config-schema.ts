@@ -1,4 +1,6 @@
 import type { Schema } from './core/schema.js';
+import { SCORECARD_CHECK_NAMES } from './hygiene/scorecard/check-names.js';
+import type { ScorecardCheckName } from './hygiene/scorecard/check-names.js';
 
 /**
  * The schema of chainwarden.yaml. Keys are spelled like the command-line flags they set (flags override them).
@@ -93,6 +95,15 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    scorecard: {
+      type: 'object',
+      description: 'chainwarden scorecard and the scorecard stage of chainwarden run',
+      properties: {
+        enabled: { type: 'boolean', description: 'chainwarden run: run the scorecard stage (default false)' },
+        skip: { type: 'array', items: { type: 'string', enum: SCORECARD_CHECK_NAMES }, description: 'checks to leave out' },
+        'fail-under': { type: 'integer', minimum: 0, description: 'exit 1 (fail the stage) when the aggregate score is below this (0-10)' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -154,9 +165,16 @@ export interface DocsConfig {
   readonly techdocs?: { readonly out?: string };
 }
 
+export interface ScorecardConfig {
+  readonly enabled?: boolean;
+  readonly skip?: readonly ScorecardCheckName[];
+  readonly 'fail-under'?: number;
+}
+
 export interface ChainwardenConfig {
   readonly store?: StoreConfig;
   readonly docs?: DocsConfig;
+  readonly scorecard?: ScorecardConfig;
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

@@ -13,12 +13,11 @@ import { buildRunReport, projectName } from './pipeline/report/run-report.js';
 import { writeRunReport } from './pipeline/report/write.js';
 import { sbomStage } from './pipeline/sbom-stage.js';
 import { scanStage } from './pipeline/scan-stage.js';
+import { scorecardStage } from './pipeline/scorecard-stage.js';
 import { signStage } from './pipeline/sign-stage.js';
 import { storeStage } from './pipeline/store-stage.js';
 import type { Stage, StageOutput, StageResult } from './pipeline/stage.js';
 import { techdocsStage } from './pipeline/techdocs-stage.js';
-
-export type { StageResult } from './pipeline/stage.js';
 
 /**
  * The stages of `chainwarden run`, in order. Add a stage: a file in pipeline/ and one line here, at its place:
@@ -40,7 +39,8 @@ export const STAGES: readonly Stage[] = [
   signStage,
   scanStage,
   diffStage,
-  // matrix, scorecard: here
+  // matrix: here
+  scorecardStage,
   policyStage,
   // backlog, risk: here
   storeStage,

@@ -50,10 +50,12 @@ export const policyStage: Stage = {
     // Signatures the sign stage produced in this run (`chainwarden verify` checks bundles independently).
     const signatures = sign?.signed === true ? (sign.outputs ?? []).map((o) => ({ artefact: o.file, bundle: o.bundle, verified: true, mode: null, identity: null, failure: null })) : [];
     const findings = scanFindings(ctx.outputs.get('scan')?.summary);
+    const scorecardResult = ctx.outputs.get('scorecard')?.summary;
+    const scorecard = scorecardResult !== undefined ? (await import('../policy/input/read.js')).scorecardPart(scorecardResult, null) : undefined;
     const report = await runPolicyGate({
       baseDir: ctx.projectDir,
       policyDir: dir,
-      parts: { ...parts, signatures, ...(findings !== undefined ? { findings: { file: null, items: findings } } : {}) },
+      parts: { ...parts, signatures, ...(findings !== undefined ? { findings: { file: null, items: findings } } : {}), ...(scorecard !== undefined ? { scorecard } : {}) },
       namespaces: ctx.config.policy?.namespace,
       allNamespaces: ctx.config.policy?.['all-namespaces'],
       failOnWarn: ctx.config.policy?.['fail-on-warn'],

@@ -18,6 +18,7 @@ export interface PolicyEvalFlags {
   readonly checksums?: string;
   readonly signatures?: string;
   readonly findings?: string;
+  readonly scorecard?: string;
   readonly policy?: string;
   readonly namespace?: string[];
   readonly allNamespaces?: boolean;
@@ -59,6 +60,7 @@ export async function policyEvalCommand(documents: readonly string[], flags: Pol
       checksums: flags.checksums,
       signatures: flags.signatures,
       findings: flags.findings,
+      scorecard: flags.scorecard,
       signaturesRequired: flags.requireSignatures ?? cfg['require-signatures'] ?? (config.sign?.key !== undefined || config.sign?.keyless === true),
     },
     namespaces: flags.namespace ?? cfg.namespace,

@@ -11,6 +11,8 @@ import { renderPolicySummary } from './policy-summary.js';
 import { renderProvenanceSummary } from './provenance.js';
 import { renderSbomSummary } from './sbom.js';
 import { renderSignSummary } from './sign-summary.js';
+import type { ScorecardResult } from '../../hygiene/scorecard/types.js';
+import { renderScorecard } from './scorecard.js';
 
 /** How each stage's summary is shown to a person; stages without one show their detail line only. */
 const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string>> = {
@@ -19,6 +21,7 @@ const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string
   sign: (summary, io) => renderSignSummary(summary as SignOutputsSummary, io),
   diff: (summary, io) => renderDiffSummary(summary, io),
   policy: (summary, io) => renderPolicySummary(summary as GateReport, io),
+  scorecard: (summary, io) => renderScorecard(summary as ScorecardResult, io),
 };
 
 export async function runCommand(projectDirArg: string | undefined, flags: { json?: boolean; mode?: string }, io: CliIo): Promise<number> {

@@ -19,6 +19,7 @@ import { defineRetention } from './retention.js';
 import { defineStore } from './store.js';
 import { defineDocs } from './docs.js';
 import { defineInit } from './init.js';
+import { defineScorecard } from './scorecard.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -42,4 +43,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   defineRetention,
   defineInit,
   defineDocs,
+  defineScorecard,
 ];

@@ -42,6 +42,23 @@ export interface FindingInput {
   readonly fixed_versions: readonly string[];
 }
 
+/** One check of a Scorecard-style run (chainwarden scorecard, or OpenSSF Scorecard's JSON). */
+export interface ScorecardCheckInput {
+  readonly name: string;
+  /** 0-10, or -1 when the check could not conclude. */
+  readonly score: number;
+  readonly reason: string | null;
+  readonly risk: string | null;
+}
+
+export interface ScorecardInput {
+  /** `ran: false` means no scorecard ran (not that every check passed). */
+  readonly ran: boolean;
+  readonly file: string | null;
+  readonly score: number | null;
+  readonly checks: readonly ScorecardCheckInput[];
+}
+
 export interface PolicyInput {
   readonly $schema: typeof POLICY_INPUT_SCHEMA;
   readonly project: { readonly name: string; readonly version: string | null } | null;
@@ -52,6 +69,8 @@ export interface PolicyInput {
   readonly signatures: { readonly required: boolean; readonly checked: boolean; readonly results: readonly SignatureInput[] };
   /** `scanned: false` means no vulnerability scan ran (not that nothing was found). */
   readonly findings: { readonly scanned: boolean; readonly file: string | null; readonly items: readonly FindingInput[] };
+  /** Scorecard-style repository checks (`input.scorecard.checks[]`, e.g. Dangerous-Workflow with its score). */
+  readonly scorecard: ScorecardInput;
 }
 
 export interface PolicyInputParts {
@@ -61,6 +80,7 @@ export interface PolicyInputParts {
   readonly signatures?: readonly SignatureInput[];
   readonly signaturesRequired?: boolean;
   readonly findings?: { readonly file: string | null; readonly items: readonly FindingInput[] };
+  readonly scorecard?: { readonly file: string | null; readonly score: number | null; readonly checks: readonly ScorecardCheckInput[] };
 }
 
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -95,5 +115,6 @@ export function buildPolicyInput(parts: PolicyInputParts): PolicyInput {
     artefacts: parts.artefacts ?? [],
     signatures: { required: parts.signaturesRequired ?? false, checked: parts.signatures !== undefined, results: parts.signatures ?? [] },
     findings: parts.findings !== undefined ? { scanned: true, file: parts.findings.file, items: parts.findings.items } : { scanned: false, file: null, items: [] },
+    scorecard: parts.scorecard !== undefined ? { ran: true, ...parts.scorecard } : { ran: false, file: null, score: null, checks: [] },
   };
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { isRecord, parseJsonText } from '../../core/parse.js';
 import { sbomFormat, viewSbom } from './components.js';
-import type { FindingInput, PolicyInputParts, SignatureInput } from './document.js';
+import type { FindingInput, PolicyInputParts, ScorecardCheckInput, SignatureInput } from './document.js';
 
 export interface PolicyInputFiles {
   readonly sbom?: string;
@@ -12,6 +12,7 @@ export interface PolicyInputFiles {
   readonly checksums?: string;
   readonly signatures?: string;
   readonly findings?: string;
+  readonly scorecard?: string;
   readonly signaturesRequired?: boolean;
 }
 
@@ -96,6 +97,17 @@ function findings(doc: unknown, file: string): FindingInput[] {
   });
 }
 
+/** A Scorecard result: `chainwarden scorecard --format json` or OpenSSF Scorecard's own `--format json` (same checks[] shape). */
+export function scorecardPart(doc: unknown, file: string | null): NonNullable<PolicyInputParts['scorecard']> {
+  const where = file ?? 'scorecard result';
+  if (!isRecord(doc) || !Array.isArray(doc['checks'])) throw new InputError('expected a Scorecard result: an object with "checks"', { file: where });
+  const checks: ScorecardCheckInput[] = (doc['checks'] as unknown[]).map((c, i) => {
+    if (!isRecord(c) || typeof c['name'] !== 'string' || typeof c['score'] !== 'number') throw new InputError('a check needs a string "name" and a number "score"', { file: where, path: `checks[${i}]` });
+    return { name: c['name'], score: c['score'], reason: typeof c['reason'] === 'string' ? c['reason'] : null, risk: typeof c['risk'] === 'string' ? c['risk'] : null };
+  });
+  return { file, score: typeof doc['score'] === 'number' ? doc['score'] : null, checks };
+}
+
 export async function readPolicyInputParts(baseDir: string, files: PolicyInputFiles): Promise<PolicyInputParts> {
   let parts: PolicyInputParts = { signaturesRequired: files.signaturesRequired };
   if (files.sbom !== undefined) {
@@ -112,5 +124,6 @@ export async function readPolicyInputParts(baseDir: string, files: PolicyInputFi
   }
   if (files.signatures !== undefined) parts = { ...parts, signatures: signatures(await readJson(baseDir, files.signatures), files.signatures) };
   if (files.findings !== undefined) parts = { ...parts, findings: { file: files.findings, items: findings(await readJson(baseDir, files.findings), files.findings) } };
+  if (files.scorecard !== undefined) parts = { ...parts, scorecard: scorecardPart(await readJson(baseDir, files.scorecard), files.scorecard) };
   return parts;
 }
