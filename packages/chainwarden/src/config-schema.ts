@@ -96,6 +96,17 @@ export const CONFIG_SCHEMA = {
         default: { type: 'string', pattern: { regex: OWNER_REGEX, means: OWNER_MEANS }, description: 'owner of dependencies no rule and no CODEOWNERS line covers' },
       },
     },
+    matrix: {
+      type: 'object',
+      description: 'chainwarden matrix, and the matrix stage of chainwarden run',
+      properties: {
+        enabled: { type: 'boolean', description: 'chainwarden run: build the dependency matrix (default false)' },
+        output: { type: 'string', description: 'output path, relative to the project directory (chainwarden run default: dist/hygiene/dependency-matrix.md)' },
+        format: { type: 'string', enum: ['markdown', 'csv', 'json'] },
+        check: { type: 'string', description: 'a hand-written matrix (Markdown) to check for drift against the lockfiles' },
+        notes: { type: 'map', values: { type: 'string' }, description: 'lifecycle notes by package name, shown in the matrix' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -160,8 +171,17 @@ export interface OwnersConfig {
   readonly default?: string;
 }
 
+export interface MatrixConfig {
+  readonly enabled?: boolean;
+  readonly output?: string;
+  readonly format?: 'markdown' | 'csv' | 'json';
+  readonly check?: string;
+  readonly notes?: Readonly<Record<string, string>>;
+}
+
 export interface ChainwardenConfig {
   readonly owners?: OwnersConfig;
+  readonly matrix?: MatrixConfig;
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

@@ -10,10 +10,11 @@ import { defineRegistry } from './registry.js';
 import { defineRun } from './run.js';
 import { defineScan } from './scan.js';
 import { defineKeygen } from './keygen.js';
+import { defineMatrix } from './matrix.js';
 import { defineSbom } from './sbom.js';
 import { defineSign } from './sign.js';
 import { defineSupplier } from './supplier.js';
 import { defineVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
-export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan];
+export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineMatrix];
