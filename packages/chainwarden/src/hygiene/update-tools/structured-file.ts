@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors.js';
+import { formatLocation, InputError } from '../../core/errors.js';
 import { parseJsonText } from '../../core/parse.js';
 import type { ConfigFinding } from './update-tool.js';
 
@@ -22,7 +22,10 @@ export async function parseStructured(text: string, file: string, kind: Structur
       value = parseJsonText(text.replace(/^\uFEFF/, ''), file, (message, loc, cause) => new InputError(message, { file, ...loc }, { cause }));
     } catch (error) {
       const loc = error instanceof InputError ? error.location : { file };
-      return { tool, file, ...(loc.line !== undefined ? { line: loc.line } : {}), ...(loc.column !== undefined ? { column: loc.column } : {}), message: (error as Error).message.replace(`${file}:${loc.line ?? ''}${loc.column !== undefined ? `:${loc.column}` : ''}: `, '') };
+      const message = (error as Error).message.slice(formatLocation(loc).length + 2).replace(/; the file may be truncated or corrupted$/, '');
+      // V8 does not always say where; JSON5's parser does (JSON is JSON5).
+      const where = loc.line !== undefined ? { line: loc.line, ...(loc.column !== undefined ? { column: loc.column } : {}) } : await json5Position(text);
+      return { tool, file, ...where, message };
     }
   } else if (kind === 'json5') {
     const JSON5 = (await import('json5')).default;
@@ -57,4 +60,15 @@ export async function parseStructured(text: string, file: string, kind: Structur
 
 export function isFinding(x: StructuredFile | ConfigFinding): x is ConfigFinding {
   return 'message' in x && !('lineOf' in x);
+}
+
+async function json5Position(text: string): Promise<{ line?: number; column?: number }> {
+  const JSON5 = (await import('json5')).default;
+  try {
+    JSON5.parse(text);
+    return {};
+  } catch (error) {
+    const e = error as { lineNumber?: number; columnNumber?: number };
+    return { ...(e.lineNumber !== undefined ? { line: e.lineNumber } : {}), ...(e.columnNumber !== undefined ? { column: e.columnNumber } : {}) };
+  }
 }
