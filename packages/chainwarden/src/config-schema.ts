@@ -107,6 +107,13 @@ export const CONFIG_SCHEMA = {
         notes: { type: 'map', values: { type: 'string' }, description: 'lifecycle notes by package name, shown in the matrix' },
       },
     },
+    semgrep: {
+      type: 'object',
+      description: 'the semgrep stage of chainwarden run',
+      properties: {
+        results: { type: 'string', description: 'Semgrep results (SARIF or --json) written by an earlier CI step, relative to the project; imported into dist/hygiene/semgrep.json' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -182,6 +189,7 @@ export interface MatrixConfig {
 export interface ChainwardenConfig {
   readonly owners?: OwnersConfig;
   readonly matrix?: MatrixConfig;
+  readonly semgrep?: { readonly results?: string };
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

@@ -78,3 +78,4 @@ export async function matrixCheckCommand(file: string, dirArg: string | undefine
   io.stdout.write(flags.json === true ? `${JSON.stringify(check, null, 2)}\n` : renderMatrixCheck(check, io));
   return check.drift.length > 0 ? ExitCode.gateClosed : ExitCode.ok;
 }
+

@@ -18,6 +18,8 @@ export interface PolicyEvalFlags {
   readonly checksums?: string;
   readonly signatures?: string;
   readonly findings?: string;
+  readonly semgrep?: string;
+  readonly matrix?: string;
   readonly policy?: string;
   readonly namespace?: string[];
   readonly allNamespaces?: boolean;
@@ -59,6 +61,8 @@ export async function policyEvalCommand(documents: readonly string[], flags: Pol
       checksums: flags.checksums,
       signatures: flags.signatures,
       findings: flags.findings,
+      semgrep: flags.semgrep,
+      matrix: flags.matrix,
       signaturesRequired: flags.requireSignatures ?? cfg['require-signatures'] ?? (config.sign?.key !== undefined || config.sign?.keyless === true),
     },
     namespaces: flags.namespace ?? cfg.namespace,

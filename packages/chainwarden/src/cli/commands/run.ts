@@ -6,6 +6,8 @@ import type { SbomSummary } from '../../sbom/generate.js';
 import type { SignOutputsSummary } from '../../attest/sign-outputs.js';
 import type { CliIo } from '../io.js';
 import { style, table } from '../io.js';
+import type { MatrixStageSummary } from '../../pipeline/matrix-stage.js';
+import { renderMatrixStage } from './matrix-summary.js';
 import { renderPolicySummary } from './policy-summary.js';
 import { renderProvenanceSummary } from './provenance.js';
 import { renderSbomSummary } from './sbom.js';
@@ -17,6 +19,7 @@ const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string
   provenance: (summary, io) => renderProvenanceSummary(summary as ProvenanceSummary, io),
   sign: (summary, io) => renderSignSummary(summary as SignOutputsSummary, io),
   policy: (summary, io) => renderPolicySummary(summary as GateReport, io),
+  matrix: (summary) => renderMatrixStage(summary as MatrixStageSummary),
 };
 
 export async function runCommand(projectDirArg: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {

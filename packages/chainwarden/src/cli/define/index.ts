@@ -9,6 +9,7 @@ import { defineRego } from './rego.js';
 import { defineRegistry } from './registry.js';
 import { defineRun } from './run.js';
 import { defineScan } from './scan.js';
+import { defineHygiene } from './hygiene.js';
 import { defineKeygen } from './keygen.js';
 import { defineMatrix } from './matrix.js';
 import { defineSbom } from './sbom.js';
@@ -17,4 +18,4 @@ import { defineSupplier } from './supplier.js';
 import { defineVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
-export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineMatrix];
+export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineMatrix, defineHygiene];

@@ -4,6 +4,8 @@
  * flags) so that a rule can tell "no finding" from "no scan ran".
  */
 import type { PolicyComponent, SbomView } from './components.js';
+import type { MatrixInput, SemgrepInput } from './hygiene.js';
+import { NO_MATRIX, NO_SEMGREP } from './hygiene.js';
 
 export const POLICY_INPUT_SCHEMA = 'https://chainwarden.dev/schemas/policy-input/v1';
 
@@ -52,6 +54,10 @@ export interface PolicyInput {
   readonly signatures: { readonly required: boolean; readonly checked: boolean; readonly results: readonly SignatureInput[] };
   /** `scanned: false` means no vulnerability scan ran (not that nothing was found). */
   readonly findings: { readonly scanned: boolean; readonly file: string | null; readonly items: readonly FindingInput[] };
+  /** Imported Semgrep results (`chainwarden hygiene semgrep`); `imported: false` when none. */
+  readonly semgrep: SemgrepInput;
+  /** The dependency matrix and the drift of a hand-written one; `built: false` when none. */
+  readonly matrix: MatrixInput;
 }
 
 export interface PolicyInputParts {
@@ -61,6 +67,8 @@ export interface PolicyInputParts {
   readonly signatures?: readonly SignatureInput[];
   readonly signaturesRequired?: boolean;
   readonly findings?: { readonly file: string | null; readonly items: readonly FindingInput[] };
+  readonly semgrep?: SemgrepInput;
+  readonly matrix?: MatrixInput;
 }
 
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -95,5 +103,7 @@ export function buildPolicyInput(parts: PolicyInputParts): PolicyInput {
     artefacts: parts.artefacts ?? [],
     signatures: { required: parts.signaturesRequired ?? false, checked: parts.signatures !== undefined, results: parts.signatures ?? [] },
     findings: parts.findings !== undefined ? { scanned: true, file: parts.findings.file, items: parts.findings.items } : { scanned: false, file: null, items: [] },
+    semgrep: parts.semgrep ?? NO_SEMGREP,
+    matrix: parts.matrix ?? NO_MATRIX,
   };
 }
