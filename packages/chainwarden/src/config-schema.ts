@@ -1,6 +1,7 @@
 import type { Schema } from './core/schema.js';
 import { SCORECARD_CHECK_NAMES } from './hygiene/scorecard/check-names.js';
 import type { ScorecardCheckName } from './hygiene/scorecard/check-names.js';
+import { OWNER_MEANS, OWNER_REGEX } from './hygiene/owners/owner-format.js';
 
 /**
  * The schema of chainwarden.yaml. Keys are spelled like the command-line flags they set (flags override them).
@@ -104,6 +105,46 @@ export const CONFIG_SCHEMA = {
         'fail-under': { type: 'integer', minimum: 0, description: 'exit 1 (fail the stage) when the aggregate score is below this (0-10)' },
       },
     },
+    owners: {
+      type: 'object',
+      description: 'who owns each dependency (chainwarden matrix); rules first, then CODEOWNERS, then default',
+      properties: {
+        rules: {
+          type: 'array',
+          description: 'the last matching rule wins, as in CODEOWNERS',
+          items: {
+            type: 'object',
+            required: ['match', 'owner'],
+            properties: {
+              match: { type: 'string', description: 'glob (* and ?) on the package name, or on its purl when it starts with pkg:' },
+              owner: { type: 'string', pattern: { regex: OWNER_REGEX, means: OWNER_MEANS } },
+              ecosystem: { type: 'string', enum: ['pypi', 'npm'], description: 'only packages of this ecosystem' },
+              manifest: { type: 'string', description: 'only dependencies declared by a manifest or lockfile matching this path glob' },
+            },
+          },
+        },
+        codeowners: { type: 'string', description: 'CODEOWNERS file, relative to the project (default: .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS, the first found, as GitHub does)' },
+        default: { type: 'string', pattern: { regex: OWNER_REGEX, means: OWNER_MEANS }, description: 'owner of dependencies no rule and no CODEOWNERS line covers' },
+      },
+    },
+    matrix: {
+      type: 'object',
+      description: 'chainwarden matrix, and the matrix stage of chainwarden run',
+      properties: {
+        enabled: { type: 'boolean', description: 'chainwarden run: build the dependency matrix (default false)' },
+        output: { type: 'string', description: 'output path, relative to the project directory (chainwarden run default: dist/hygiene/dependency-matrix.md)' },
+        format: { type: 'string', enum: ['markdown', 'csv', 'json'] },
+        check: { type: 'string', description: 'a hand-written matrix (Markdown) to check for drift against the lockfiles' },
+        notes: { type: 'map', values: { type: 'string' }, description: 'lifecycle notes by package name, shown in the matrix' },
+      },
+    },
+    semgrep: {
+      type: 'object',
+      description: 'the semgrep stage of chainwarden run',
+      properties: {
+        results: { type: 'string', description: 'Semgrep results (SARIF or --json) written by an earlier CI step, relative to the project; imported into dist/hygiene/semgrep.json' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -171,10 +212,34 @@ export interface ScorecardConfig {
   readonly 'fail-under'?: number;
 }
 
+export interface OwnerRuleConfig {
+  readonly match: string;
+  readonly owner: string;
+  readonly ecosystem?: 'pypi' | 'npm';
+  readonly manifest?: string;
+}
+
+export interface OwnersConfig {
+  readonly rules?: readonly OwnerRuleConfig[];
+  readonly codeowners?: string;
+  readonly default?: string;
+}
+
+export interface MatrixConfig {
+  readonly enabled?: boolean;
+  readonly output?: string;
+  readonly format?: 'markdown' | 'csv' | 'json';
+  readonly check?: string;
+  readonly notes?: Readonly<Record<string, string>>;
+}
+
 export interface ChainwardenConfig {
   readonly store?: StoreConfig;
   readonly docs?: DocsConfig;
   readonly scorecard?: ScorecardConfig;
+  readonly owners?: OwnersConfig;
+  readonly matrix?: MatrixConfig;
+  readonly semgrep?: { readonly results?: string };
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

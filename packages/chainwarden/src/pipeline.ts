@@ -5,6 +5,8 @@ import { ChainwardenError, ExitCode, UsageError } from './core/errors.js';
 import { checksumsStage } from './pipeline/checksums-stage.js';
 import { diffStage } from './pipeline/diff-stage.js';
 import { detectRunMode } from './pipeline/mode.js';
+import { matrixStage } from './pipeline/matrix-stage.js';
+import { semgrepStage } from './pipeline/semgrep-stage.js';
 import { policyStage } from './pipeline/policy-stage.js';
 import { provenanceStage } from './pipeline/provenance-stage.js';
 import { registryStage } from './pipeline/registry-stage.js';
@@ -17,6 +19,7 @@ import { scorecardStage } from './pipeline/scorecard-stage.js';
 import { signStage } from './pipeline/sign-stage.js';
 import { storeStage } from './pipeline/store-stage.js';
 import type { Stage, StageOutput, StageResult } from './pipeline/stage.js';
+export type { StageResult } from './pipeline/stage.js';
 import { techdocsStage } from './pipeline/techdocs-stage.js';
 
 /**
@@ -39,7 +42,8 @@ export const STAGES: readonly Stage[] = [
   signStage,
   scanStage,
   diffStage,
-  // matrix: here
+  matrixStage,
+  semgrepStage,
   scorecardStage,
   policyStage,
   // backlog, risk: here

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { SEMGREP_OUTPUT } from '../hygiene/semgrep/import.js';
 import type { FindingInput } from '../policy/input/document.js';
 import type { Stage } from './stage.js';
 
@@ -46,7 +47,10 @@ export const policyStage: Stage = {
     const sign = ctx.outputs.get('sign')?.summary as { signed?: boolean; outputs?: readonly { file: string; bundle: string }[] } | undefined;
     // A pull-request run needs no OIDC token (fork PRs have none): signatures are required by default in release runs only.
     const required = ctx.config.policy?.['require-signatures'] ?? (ctx.mode === 'release' && (ctx.config.sign?.key !== undefined || ctx.config.sign?.keyless === true));
-    const parts = await readPolicyInputParts(ctx.projectDir, { sbom: sbom?.endsWith('.json') === true ? sbom : undefined, provenance, checksums, signaturesRequired: required });
+    // Hygiene evidence: Semgrep results imported before the run, the matrix this run built.
+    const semgrep = existsSync(join(ctx.projectDir, SEMGREP_OUTPUT)) ? SEMGREP_OUTPUT : undefined;
+    const matrix = (ctx.outputs.get('matrix')?.summary as { json?: string } | undefined)?.json;
+    const parts = await readPolicyInputParts(ctx.projectDir, { sbom: sbom?.endsWith('.json') === true ? sbom : undefined, provenance, checksums, semgrep, matrix, signaturesRequired: required });
     // Signatures the sign stage produced in this run (`chainwarden verify` checks bundles independently).
     const signatures = sign?.signed === true ? (sign.outputs ?? []).map((o) => ({ artefact: o.file, bundle: o.bundle, verified: true, mode: null, identity: null, failure: null })) : [];
     const findings = scanFindings(ctx.outputs.get('scan')?.summary);

@@ -30,7 +30,7 @@ export interface PolicyRunOptions {
   readonly timeoutMs?: number;
 }
 
-const COMBINED_FLAGS = ['sbom', 'provenance', 'checksums', 'signatures', 'findings', 'scorecard'] as const;
+const COMBINED_FLAGS = ['sbom', 'provenance', 'checksums', 'signatures', 'findings', 'scorecard', 'semgrep', 'matrix'] as const;
 
 async function gateInputs(opts: PolicyRunOptions): Promise<GateInput[]> {
   const docs = opts.documents ?? [];

@@ -19,6 +19,8 @@ export interface PolicyEvalFlags {
   readonly signatures?: string;
   readonly findings?: string;
   readonly scorecard?: string;
+  readonly semgrep?: string;
+  readonly matrix?: string;
   readonly policy?: string;
   readonly namespace?: string[];
   readonly allNamespaces?: boolean;
@@ -61,6 +63,8 @@ export async function policyEvalCommand(documents: readonly string[], flags: Pol
       signatures: flags.signatures,
       findings: flags.findings,
       scorecard: flags.scorecard,
+      semgrep: flags.semgrep,
+      matrix: flags.matrix,
       signaturesRequired: flags.requireSignatures ?? cfg['require-signatures'] ?? (config.sign?.key !== undefined || config.sign?.keyless === true),
     },
     namespaces: flags.namespace ?? cfg.namespace,

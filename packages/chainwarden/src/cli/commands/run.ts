@@ -7,6 +7,8 @@ import type { SignOutputsSummary } from '../../attest/sign-outputs.js';
 import type { CliIo } from '../io.js';
 import { style, table } from '../io.js';
 import { renderDiffSummary } from './diff-summary.js';
+import type { MatrixStageSummary } from '../../pipeline/matrix-stage.js';
+import { renderMatrixStage } from './matrix-summary.js';
 import { renderPolicySummary } from './policy-summary.js';
 import { renderProvenanceSummary } from './provenance.js';
 import { renderSbomSummary } from './sbom.js';
@@ -22,6 +24,7 @@ const RENDERERS: Readonly<Record<string, (summary: unknown, io: CliIo) => string
   diff: (summary, io) => renderDiffSummary(summary, io),
   policy: (summary, io) => renderPolicySummary(summary as GateReport, io),
   scorecard: (summary, io) => renderScorecard(summary as ScorecardResult, io),
+  matrix: (summary) => renderMatrixStage(summary as MatrixStageSummary),
 };
 
 export async function runCommand(projectDirArg: string | undefined, flags: { json?: boolean; mode?: string }, io: CliIo): Promise<number> {

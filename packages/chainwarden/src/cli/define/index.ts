@@ -20,6 +20,8 @@ import { defineStore } from './store.js';
 import { defineDocs } from './docs.js';
 import { defineInit } from './init.js';
 import { defineScorecard } from './scorecard.js';
+import { defineHygiene } from './hygiene.js';
+import { defineMatrix } from './matrix.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -44,4 +46,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   defineInit,
   defineDocs,
   defineScorecard,
+  defineMatrix,
+  defineHygiene,
 ];

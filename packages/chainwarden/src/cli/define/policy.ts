@@ -13,6 +13,8 @@ export function definePolicy({ program, io, Option, setExitCode }: DefineContext
     .option('--signatures <path>', 'signature verification results (chainwarden verify --json)')
     .option('--findings <path>', 'vulnerability findings with their VEX state (absent: input.findings.scanned is false)')
     .option('--scorecard <path>', 'Scorecard result (chainwarden scorecard --format json, or OpenSSF Scorecard JSON) as input.scorecard')
+    .option('--semgrep <path>', 'imported Semgrep results (chainwarden hygiene semgrep writes dist/hygiene/semgrep.json) as input.semgrep')
+    .option('--matrix <path>', 'dependency matrix JSON (chainwarden matrix --format json) as input.matrix')
     .option('-p, --policy <dir>', 'policy directory, relative to the current directory (default: policy)')
     .option('-n, --namespace <name>', 'Rego package whose rules gate (repeatable; default: main)', collect)
     .option('--all-namespaces', 'evaluate the rules of every package')

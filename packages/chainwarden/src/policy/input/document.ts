@@ -4,6 +4,8 @@
  * flags) so that a rule can tell "no finding" from "no scan ran".
  */
 import type { PolicyComponent, SbomView } from './components.js';
+import type { MatrixInput, SemgrepInput } from './hygiene.js';
+import { NO_MATRIX, NO_SEMGREP } from './hygiene.js';
 
 export const POLICY_INPUT_SCHEMA = 'https://chainwarden.dev/schemas/policy-input/v1';
 
@@ -71,6 +73,10 @@ export interface PolicyInput {
   readonly findings: { readonly scanned: boolean; readonly file: string | null; readonly items: readonly FindingInput[] };
   /** Scorecard-style repository checks (`input.scorecard.checks[]`, e.g. Dangerous-Workflow with its score). */
   readonly scorecard: ScorecardInput;
+  /** Imported Semgrep results (`chainwarden hygiene semgrep`); `imported: false` when none. */
+  readonly semgrep: SemgrepInput;
+  /** The dependency matrix and the drift of a hand-written one; `built: false` when none. */
+  readonly matrix: MatrixInput;
 }
 
 export interface PolicyInputParts {
@@ -81,6 +87,8 @@ export interface PolicyInputParts {
   readonly signaturesRequired?: boolean;
   readonly findings?: { readonly file: string | null; readonly items: readonly FindingInput[] };
   readonly scorecard?: { readonly file: string | null; readonly score: number | null; readonly checks: readonly ScorecardCheckInput[] };
+  readonly semgrep?: SemgrepInput;
+  readonly matrix?: MatrixInput;
 }
 
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -116,5 +124,7 @@ export function buildPolicyInput(parts: PolicyInputParts): PolicyInput {
     signatures: { required: parts.signaturesRequired ?? false, checked: parts.signatures !== undefined, results: parts.signatures ?? [] },
     findings: parts.findings !== undefined ? { scanned: true, file: parts.findings.file, items: parts.findings.items } : { scanned: false, file: null, items: [] },
     scorecard: parts.scorecard !== undefined ? { ran: true, ...parts.scorecard } : { ran: false, file: null, score: null, checks: [] },
+    semgrep: parts.semgrep ?? NO_SEMGREP,
+    matrix: parts.matrix ?? NO_MATRIX,
   };
 }

@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors.js';
 import { isRecord, parseJsonText } from '../../core/parse.js';
 import { sbomFormat, viewSbom } from './components.js';
 import type { FindingInput, PolicyInputParts, ScorecardCheckInput, SignatureInput } from './document.js';
+import { matrixInputFromFile, semgrepInputFromFile } from './hygiene.js';
 
 export interface PolicyInputFiles {
   readonly sbom?: string;
@@ -13,6 +14,10 @@ export interface PolicyInputFiles {
   readonly signatures?: string;
   readonly findings?: string;
   readonly scorecard?: string;
+  /** dist/hygiene/semgrep.json (chainwarden hygiene semgrep). */
+  readonly semgrep?: string;
+  /** A dependency matrix JSON (chainwarden matrix --format json, or the matrix stage's). */
+  readonly matrix?: string;
   readonly signaturesRequired?: boolean;
 }
 
@@ -125,5 +130,7 @@ export async function readPolicyInputParts(baseDir: string, files: PolicyInputFi
   if (files.signatures !== undefined) parts = { ...parts, signatures: signatures(await readJson(baseDir, files.signatures), files.signatures) };
   if (files.findings !== undefined) parts = { ...parts, findings: { file: files.findings, items: findings(await readJson(baseDir, files.findings), files.findings) } };
   if (files.scorecard !== undefined) parts = { ...parts, scorecard: scorecardPart(await readJson(baseDir, files.scorecard), files.scorecard) };
+  if (files.semgrep !== undefined) parts = { ...parts, semgrep: semgrepInputFromFile(await readJson(baseDir, files.semgrep), files.semgrep) };
+  if (files.matrix !== undefined) parts = { ...parts, matrix: matrixInputFromFile(await readJson(baseDir, files.matrix), files.matrix) };
   return parts;
 }
