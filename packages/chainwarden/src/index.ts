@@ -148,6 +148,8 @@ export type { Explanation, Finding, FindingClass, ScanComponent, SkippedComponen
 export { scanSbom } from './findings/scan.js';
 export type { ScanOptions, ScanReport } from './findings/scan.js';
 export { scanToSarif } from './findings/sarif.js';
+export { latestScans, recordScan, scansOf } from './findings/scan-history.js';
+export type { RecordedScan, ScanMeta } from './findings/scan-history.js';
 export { SEVERITIES } from './findings/severity.js';
 export type { Severity } from './findings/severity.js';
 export type { VexedFinding, VexUsage } from './findings/apply-vex.js';

@@ -168,6 +168,70 @@ export interface VexStatementTable {
   matched: number;
 }
 
+/** One recorded scan (migration 0004-scans): `counts` is ScanReport.counts and `report` the full ScanReport, as JSON. */
+export interface ScanTable {
+  id: Generated<number>;
+  product: string;
+  product_version: string | null;
+  /** The SBOM as the user named it, or `registry:<product>@<version>`. */
+  sbom: string;
+  sbom_sha256: string | null;
+  scanned_at: string;
+  scanned_by: string;
+  advisory_records: number;
+  counts: string;
+  report: string;
+}
+
+/** A VEX document imported into the ledger by `vex import` (migration 0004-scans), content-addressed. */
+export interface VexLedgerTable {
+  id: Generated<number>;
+  sha256: string;
+  content: Uint8Array;
+  size: number;
+  /** The file as the user named it. */
+  file: string;
+  format: string;
+  format_version: string;
+  document_id: string;
+  document_version: number | null;
+  document_timestamp: string | null;
+  issuer: string | null;
+  /** `supplier` (--supplier) or `internal` (the user's own VEX). */
+  origin: string;
+  supplier_id: number | null;
+  /** --product: the statements apply to this product only; NULL = to every product they name. */
+  product_id: number | null;
+  imported_at: string;
+  imported_by: string;
+  /** `verified`, `unsigned` (--allow-unsigned) or `internal`. */
+  signature: string;
+  verification: string | null;
+  bundle: string | null;
+  signer_issuer: string | null;
+  signer_subject: string | null;
+  signer_repository: string | null;
+  signer_key: string | null;
+  /** The import report (matched, unmatched, skipped) as JSON. */
+  report: string;
+}
+
+/** One normalised statement of a ledger document; `products` is JSON (vex/statement.ts VexProduct[]). */
+export interface VexLedgerStatementTable {
+  ledger_id: number;
+  seq: number;
+  at: string;
+  vulnerability: string;
+  aliases: string;
+  status: string;
+  source_status: string;
+  justification: string | null;
+  impact: string | null;
+  action_statement: string | null;
+  timestamp: string | null;
+  products: string;
+}
+
 export interface RegistrySchema {
   suppliers: SupplierTable;
   products: ProductTable;
@@ -183,4 +247,7 @@ export interface RegistrySchema {
   advisory_aliases: AdvisoryAliasTable;
   vex_documents: VexDocumentTable;
   vex_statements: VexStatementTable;
+  scans: ScanTable;
+  vex_ledger: VexLedgerTable;
+  vex_ledger_statements: VexLedgerStatementTable;
 }
