@@ -1,4 +1,5 @@
 import type { Schema } from './core/schema.js';
+import { OWNER_MEANS, OWNER_REGEX } from './hygiene/owners/owner-format.js';
 
 /**
  * The schema of chainwarden.yaml. Keys are spelled like the command-line flags they set (flags override them).
@@ -73,6 +74,28 @@ export const CONFIG_SCHEMA = {
         'require-signatures': { type: 'boolean', description: 'input.signatures.required (default: true when sign.key or sign.keyless is set)' },
       },
     },
+    owners: {
+      type: 'object',
+      description: 'who owns each dependency (chainwarden matrix); rules first, then CODEOWNERS, then default',
+      properties: {
+        rules: {
+          type: 'array',
+          description: 'the last matching rule wins, as in CODEOWNERS',
+          items: {
+            type: 'object',
+            required: ['match', 'owner'],
+            properties: {
+              match: { type: 'string', description: 'glob (* and ?) on the package name, or on its purl when it starts with pkg:' },
+              owner: { type: 'string', pattern: { regex: OWNER_REGEX, means: OWNER_MEANS } },
+              ecosystem: { type: 'string', enum: ['pypi', 'npm'], description: 'only packages of this ecosystem' },
+              manifest: { type: 'string', description: 'only dependencies declared by a manifest or lockfile matching this path glob' },
+            },
+          },
+        },
+        codeowners: { type: 'string', description: 'CODEOWNERS file, relative to the project (default: .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS, the first found, as GitHub does)' },
+        default: { type: 'string', pattern: { regex: OWNER_REGEX, means: OWNER_MEANS }, description: 'owner of dependencies no rule and no CODEOWNERS line covers' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -124,7 +147,21 @@ export interface RegistryConfig {
   readonly product?: string;
 }
 
+export interface OwnerRuleConfig {
+  readonly match: string;
+  readonly owner: string;
+  readonly ecosystem?: 'pypi' | 'npm';
+  readonly manifest?: string;
+}
+
+export interface OwnersConfig {
+  readonly rules?: readonly OwnerRuleConfig[];
+  readonly codeowners?: string;
+  readonly default?: string;
+}
+
 export interface ChainwardenConfig {
+  readonly owners?: OwnersConfig;
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

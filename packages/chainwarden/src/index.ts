@@ -160,3 +160,5 @@ export { parseVexText, readVexFile } from './vex/read.js';
 export { VEX_FORMATS } from './vex/formats/index.js';
 export type { VexFormat } from './vex/formats/index.js';
 export type { VexDocument, VexStatement, VexStatus } from './vex/statement.js';
+export { loadOwners } from './hygiene/owners.js';
+export type { OwnerResolution, OwnerResolver, OwnersWarning, PackageRef } from './hygiene/owners.js';

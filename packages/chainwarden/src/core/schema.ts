@@ -1,10 +1,23 @@
 /** A small schema language for chainwarden.yaml: strict objects, typed leaves, enums. Data, not code. */
 export type Schema =
-  | { readonly type: 'string'; readonly enum?: readonly string[]; readonly description?: string }
+  | {
+      readonly type: 'string';
+      readonly enum?: readonly string[];
+      /** A regular expression the whole value must match, and what it means (for the message). */
+      readonly pattern?: { readonly regex: string; readonly means: string };
+      readonly description?: string;
+    }
   | { readonly type: 'boolean'; readonly description?: string }
   | { readonly type: 'integer'; readonly minimum?: number; readonly description?: string }
   | { readonly type: 'array'; readonly items: Schema; readonly description?: string }
-  | { readonly type: 'object'; readonly properties: Readonly<Record<string, Schema>>; readonly description?: string };
+  | {
+      readonly type: 'object';
+      readonly properties: Readonly<Record<string, Schema>>;
+      readonly required?: readonly string[];
+      readonly description?: string;
+    }
+  /** A mapping with keys chosen by the user (e.g. package names), every value of one schema. */
+  | { readonly type: 'map'; readonly values: Schema; readonly description?: string };
 
 export interface SchemaIssue {
   readonly path: readonly (string | number)[];
@@ -25,6 +38,9 @@ export function validate(schema: Schema, value: unknown, path: (string | number)
     case 'string':
       if (typeof value !== 'string') return { path, message: `expected a string, got ${typeName(value)}` };
       if (schema.enum !== undefined && !schema.enum.includes(value)) return { path, message: `"${value}" is not one of ${schema.enum.map((e) => `"${e}"`).join(', ')}` };
+      if (schema.pattern !== undefined && !new RegExp(`^(?:${schema.pattern.regex})$`, 'u').test(value)) {
+        return { path, message: `"${value}" is not ${schema.pattern.means}` };
+      }
       return undefined;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : { path, message: `expected true or false, got ${typeName(value)}` };
@@ -48,6 +64,16 @@ export function validate(schema: Schema, value: unknown, path: (string | number)
           return { path: [...path, key], atKey: true, message: `unknown key "${key}"${known.length > 0 ? ` (known keys: ${known.join(', ')})` : ''}` };
         }
         const issue = validate(childSchema, child, [...path, key]);
+        if (issue !== undefined) return issue;
+      }
+      const missing = schema.required?.find((key) => !(key in value));
+      if (missing !== undefined) return { path, message: `missing key "${missing}"` };
+      return undefined;
+    }
+    case 'map': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { path, message: `expected a mapping, got ${typeName(value)}` };
+      for (const [key, child] of Object.entries(value)) {
+        const issue = validate(schema.values, child, [...path, key]);
         if (issue !== undefined) return issue;
       }
       return undefined;
