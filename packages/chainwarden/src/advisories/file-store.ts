@@ -62,6 +62,11 @@ export class FileAdvisoryStore implements AdvisoryStore {
     return this.memory.all();
   }
 
+  /** Every record's id and `modified` (from the index; no record is parsed), to compare the cache with the registry. */
+  versions(): { id: string; modified: string }[] {
+    return this.memory.entries().map((e) => ({ id: e.id, modified: e.modified }));
+  }
+
   private async save(): Promise<void> {
     const entries = this.memory.entries();
     const lines = [JSON.stringify({ format: ADVISORY_CACHE_FORMAT, version: ADVISORY_CACHE_VERSION, records: entries.length })];

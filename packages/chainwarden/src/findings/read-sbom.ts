@@ -24,6 +24,11 @@ export async function readSbomForScan(path: string, shown: string): Promise<Scan
   } catch (error) {
     throw new IoError(`${shown}: cannot read the SBOM (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
+  return readSbomBytes(bytes, shown);
+}
+
+/** The same, from bytes already read (e.g. a document stored in the registry). */
+export async function readSbomBytes(bytes: Buffer, shown: string): Promise<ScannedSbom> {
   checkSize(bytes.length, shown);
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -4,6 +4,7 @@ import type { VexedFinding, VexUsage } from './apply-vex.js';
 import { applyVex } from './apply-vex.js';
 import type { Finding, SkippedComponent } from './finding.js';
 import { matchComponents } from './match.js';
+import type { ScannedSbom } from './read-sbom.js';
 import { readSbomForScan } from './read-sbom.js';
 import type { Severity } from './severity.js';
 import { SEVERITIES, severityRank } from './severity.js';
@@ -36,6 +37,16 @@ export interface ScanOptions {
 /** Scans an SBOM file against the advisories in a store. */
 export async function scanSbom(options: ScanOptions): Promise<ScanReport> {
   const sbom = await readSbomForScan(options.path, options.shown);
+  return scanComponents({ ...options, sbom });
+}
+
+export interface ComponentScanOptions extends Omit<ScanOptions, 'path'> {
+  readonly sbom: ScannedSbom;
+}
+
+/** Scans components already read (an SBOM file, or a product version in the registry). */
+export async function scanComponents(options: ComponentScanOptions): Promise<ScanReport> {
+  const sbom = options.sbom;
   const result = await matchComponents(sbom.components, options.store);
   const applied = options.vex !== undefined ? applyVex(result.findings, options.vex, sbom.product) : undefined;
   const findings: readonly VexedFinding[] = applied?.findings ?? result.findings;

@@ -1,17 +1,20 @@
 import { relative, resolve } from 'node:path';
-import { openAdvisoryStore } from '../../advisories/open-store.js';
+import { DEFAULT_ADVISORY_CACHE } from '../../advisories/file-store.js';
+import { scanAdvisories } from '../../advisories/registry-advisories.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { UsageError } from '../../core/errors.js';
 import { explainMatch } from '../../findings/explain.js';
 import { scanToSarif } from '../../findings/sarif.js';
 import type { ScanReport } from '../../findings/scan.js';
-import { scanSbom } from '../../findings/scan.js';
+import type { ScanTarget } from '../../findings/registry-scan.js';
+import { scanInRegistry } from '../../findings/registry-scan.js';
+import { currentActor } from '../../registry/actor.js';
 import type { Severity } from '../../findings/severity.js';
-import { VexLedger } from '../../vex/ledger.js';
 import { readVexFile } from '../../vex/read.js';
-import type { AdvisoryStore } from '../../advisories/store.js';
+import type { VexDocument } from '../../vex/statement.js';
 import type { CliIo } from '../io.js';
 import { style, table } from '../io.js';
+import { withRegistry } from './registry-open.js';
 
 export interface ScanFlags {
   readonly format?: 'table' | 'json' | 'sarif';
@@ -19,41 +22,47 @@ export interface ScanFlags {
   readonly failOn?: Severity;
   readonly advisoryCache?: string;
   readonly databaseUrl?: string;
+  readonly projectDir?: string;
+  readonly product?: string;
+  readonly version?: string;
+  readonly record?: boolean;
   readonly json?: boolean;
   readonly vex?: readonly string[];
 }
 
-export async function scanCommand(sbom: string, flags: ScanFlags, io: CliIo): Promise<number> {
+export async function scanCommand(sbom: string | undefined, flags: ScanFlags, io: CliIo): Promise<number> {
   if (flags.json === true && flags.format !== undefined && flags.format !== 'table' && flags.format !== 'json') {
     throw new UsageError('scan: --json and --format sarif conflict; choose one');
   }
+  if ((sbom === undefined) === (flags.product === undefined)) throw new UsageError('scan: give an SBOM file or --product <name> (one of them)');
+  if (flags.version !== undefined && flags.product === undefined) throw new UsageError('scan: --version goes with --product');
   const format = flags.json === true ? 'json' : (flags.format ?? 'table');
-  const opened = await openAdvisoryStore({ projectDir: io.cwd, databaseUrl: flags.databaseUrl, env: io.env, advisoryCache: flags.advisoryCache });
-  try {
-    return await run(sbom, flags, format, io, opened.store);
-  } finally {
-    await opened.close();
+  const extraVex: VexDocument[] = [];
+  for (const doc of flags.vex ?? []) {
+    const docPath = resolve(io.cwd, doc);
+    extraVex.push(await readVexFile(docPath, relative(io.cwd, docPath) || doc));
   }
-}
-
-async function run(sbom: string, flags: ScanFlags, format: string, io: CliIo, store: AdvisoryStore): Promise<number> {
-  const path = resolve(io.cwd, sbom);
-  let vex: VexLedger | undefined;
-  if (flags.vex !== undefined && flags.vex.length > 0) {
-    vex = new VexLedger();
-    for (const doc of flags.vex) {
-      const docPath = resolve(io.cwd, doc);
-      vex.add(await readVexFile(docPath, relative(io.cwd, docPath) || doc));
-    }
-  }
-  const report = await scanSbom({ path, shown: relative(io.cwd, path) || sbom, store, failOn: flags.failOn, vex });
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'sarif' ? `${JSON.stringify(scanToSarif(report), null, 2)}\n` : renderTable(report, io);
-  if (flags.output !== undefined) {
-    await writeFileAtomic(resolve(io.cwd, flags.output), text);
-    io.stderr.write(`scan: ${report.findings.length} finding(s) written to ${flags.output}\n`);
-  } else io.stdout.write(text);
-  if (report.advisories.records === 0) io.stderr.write('scan: warning: no advisories imported yet (run `chainwarden advisories import` first)\n');
-  return report.gate?.open === false ? 1 : 0;
+  return withRegistry(flags, io, async ({ registry, projectDir }) => {
+    const { store } = await scanAdvisories(registry, resolve(projectDir, flags.advisoryCache ?? DEFAULT_ADVISORY_CACHE));
+    const target: ScanTarget = flags.product !== undefined ? { kind: 'product', product: flags.product, ...(flags.version !== undefined ? { version: flags.version } : {}) } : { kind: 'file', path: resolve(io.cwd, sbom ?? ''), shown: relative(io.cwd, resolve(io.cwd, sbom ?? '')) || (sbom ?? '') };
+    const result = await scanInRegistry({
+      registry,
+      store,
+      target,
+      ...(flags.failOn !== undefined ? { failOn: flags.failOn } : {}),
+      extraVex,
+      ...(flags.record !== false ? { record: { actor: currentActor(io.env), now: new Date() } } : {}),
+    });
+    const report = result.report;
+    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'sarif' ? `${JSON.stringify(scanToSarif(report), null, 2)}\n` : renderTable(report, io);
+    if (flags.output !== undefined) {
+      await writeFileAtomic(resolve(io.cwd, flags.output), text);
+      io.stderr.write(`scan: ${report.findings.length} finding(s) written to ${flags.output}\n`);
+    } else io.stdout.write(text);
+    if (report.advisories.records === 0) io.stderr.write('scan: warning: no advisories imported yet (run `chainwarden advisories import` first)\n');
+    io.stderr.write(result.scanId !== undefined ? `scan: recorded as scan ${result.scanId} of ${result.product}${result.productVersion !== undefined ? `@${result.productVersion}` : ''} in ${registry.location}\n` : 'scan: not recorded (--no-record)\n');
+    return report.gate?.open === false ? 1 : 0;
+  });
 }
 
 function renderTable(report: ScanReport, io: CliIo): string {
