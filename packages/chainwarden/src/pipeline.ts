@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from './core/config.js';
 import { ChainwardenError, ExitCode } from './core/errors.js';
+import { backlogStage } from './pipeline/backlog-stage.js';
 import { checksumsStage } from './pipeline/checksums-stage.js';
 import { policyStage } from './pipeline/policy-stage.js';
 import { provenanceStage } from './pipeline/provenance-stage.js';
@@ -11,7 +12,7 @@ import { signStage } from './pipeline/sign-stage.js';
 import type { Stage, StageOutput } from './pipeline/stage.js';
 
 /** The stages of `chainwarden run`, in order. Add a stage: a file in pipeline/ and one line here. */
-export const STAGES: readonly Stage[] = [sbomStage, scanStage, registryStage, provenanceStage, checksumsStage, signStage, policyStage];
+export const STAGES: readonly Stage[] = [sbomStage, scanStage, registryStage, provenanceStage, checksumsStage, signStage, policyStage, backlogStage];
 
 export interface StageResult {
   readonly stage: string;

@@ -47,6 +47,7 @@ type Sighting = FindingSightingTable;
 
 export async function refreshBacklog(registry: Registry, options: RefreshOptions): Promise<RefreshReport> {
   const scans = await latestScans(registry);
+  if (scans.length === 0) return { products: [], created: [], resolved: [], reopened: [], updated: [], unchanged: 0, kev: 0 };
   const oracle = options.oracle !== undefined ? await options.oracle(scans) : undefined;
   const perScan = scans.map((scan) => ({ scan, units: unitsOfScan(scan.product, scan.report, oracle) }));
   const intel = await loadThreatIntel(registry, perScan.flatMap((p) => p.units.flatMap((u) => u.findings.flatMap((f) => [f.vulnerability, ...f.aliases]))));

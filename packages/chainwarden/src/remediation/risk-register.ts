@@ -130,6 +130,7 @@ export async function refreshRisks(registry: Registry, options: { readonly actor
   const { now } = options;
   const today = dateOf(now);
   const entries = await listBacklog(registry, {}, now);
+  if (entries.length === 0) return { created: [], closed: [], reopened: [], rescored: [], unchanged: 0 };
   const intel = await loadThreatIntel(registry, entries.flatMap((e) => e.findings.flatMap((f) => [f.vulnerability, ...f.aliases])));
   const report = { created: [] as string[], closed: [] as string[], reopened: [] as string[], rescored: [] as string[], unchanged: 0 };
   await registry.transaction(async (tx) => {

@@ -15,14 +15,14 @@ export function remediationNow(io: CliIo): Date {
 
 export function revisionFlag(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  const text = String(value);
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   if (!/^\d+$/u.test(text)) throw new UsageError(`--expect-revision must be a whole number, got "${text}"`);
   return Number(text);
 }
 
 export function enumFlag<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly unknown[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, got "${String(value)}"`);
+  if (!(allowed as readonly unknown[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
   return value as T;
 }
 
