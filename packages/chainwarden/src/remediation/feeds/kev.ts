@@ -44,12 +44,22 @@ export function parseKevCatalog(text: string, file: string): KevCatalog {
   if (typeof dateReleased !== 'string' || Number.isNaN(Date.parse(dateReleased))) return fail('"dateReleased" must be a date-time', lineOf(text, '"dateReleased"'), 'dateReleased');
   if (!Array.isArray(list)) return fail('"vulnerabilities" must be a list', lineOf(text, '"vulnerabilities"'), 'vulnerabilities');
   const seen = new Set<string>();
+  // Lines are counted forward from one entry to the next (entries are in file order): linear, not quadratic.
   let cursor = 0;
+  let cursorLine = 1;
+  const lineAt = (at: number): number => {
+    for (let k = cursor; k < at; k++) if (text.charCodeAt(k) === 10) cursorLine++;
+    cursor = at;
+    return cursorLine;
+  };
   const entries = list.map((v, i): KevEntry => {
     const id = isRecord(v) && typeof v['cveID'] === 'string' ? v['cveID'] : undefined;
-    const at = id !== undefined ? text.indexOf(`"${id}"`, cursor) : -1;
-    if (at >= 0) cursor = at;
-    const line = at >= 0 ? lineOf(text, `"${id ?? ''}"`, at) : undefined;
+    const at = id !== undefined ? text.indexOf(`"cveID"`, cursor) : -1;
+    const line = at >= 0 ? lineAt(at) : undefined;
+    if (at >= 0) {
+      cursor = at + 1;
+      if (text.charCodeAt(at) === 10) cursorLine++;
+    }
     if (!isRecord(v)) return fail('expected an object', line, 'vulnerabilities', i);
     for (const key of REQUIRED) {
       if (typeof v[key] !== 'string') fail(`"${key}" is required and must be a string`, line, 'vulnerabilities', i, key);
