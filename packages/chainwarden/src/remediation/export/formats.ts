@@ -2,6 +2,7 @@
  * Export formats: one renderer each, registered in EXPORT_FORMATS. Output is deterministic: rows come sorted from
  * the repository, no absolute paths, the only date is the `asOf` the caller passes (SOURCE_DATE_EPOCH, or today).
  */
+import { isOwner } from '../../hygiene/owners/owner-format.js';
 import type { Column } from './columns.js';
 
 export interface ExportDocument<T> {
@@ -33,8 +34,14 @@ const markdown: Exporter = (doc) => {
   ].join('\n');
 };
 
+/** A cell a spreadsheet would run as a formula (owners like `@org/team` excepted: they are names, not formulas). */
+function formulaLike(s: string): boolean {
+  return /^[=+\-@\t\r]/u.test(s) && !isOwner(s);
+}
+
 function csvCell(s: string): string {
-  return /[",\r\n]/u.test(s) || /^[=+\-@]/u.test(s) ? `"${(/^[=+\-@]/u.test(s) ? `'${s}` : s).replace(/"/gu, '""')}"` : s;
+  const text = formulaLike(s) ? `'${s}` : s;
+  return /[",\r\n]/u.test(text) || text !== s ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
 /** RFC 4180 with LF line ends; cells that a spreadsheet would run as formulas are prefixed with `'`. */
