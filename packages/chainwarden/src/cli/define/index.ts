@@ -8,6 +8,7 @@ import { definePolicy } from './policy.js';
 import { defineProvenance } from './provenance.js';
 import { defineRego } from './rego.js';
 import { defineRegistry } from './registry.js';
+import { defineReview } from './review.js';
 import { defineRisk } from './risk.js';
 import { defineRun } from './run.js';
 import { defineScan } from './scan.js';
@@ -18,4 +19,4 @@ import { defineSupplier } from './supplier.js';
 import { defineVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
-export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineBacklog, defineRisk];
+export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineBacklog, defineRisk, defineReview];
