@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { MemoryAdvisoryStore } from '../../src/advisories/memory-store.js';
+import { importAdvisories } from '../../src/advisories/import.js';
+import { MemoryAdvisoryStore } from '../../src/advisories/memory-store.js';
 import { recordScan } from '../../src/findings/scan-history.js';
 import { scanSbom } from '../../src/findings/scan.js';
 import type { OwnerResolver } from '../../src/hygiene/owners.js';
@@ -123,6 +124,38 @@ for (const backend of BACKENDS) {
         const actions = (await r.db.selectFrom('audit_log').select('action').orderBy('seq').execute()).map((x) => x.action);
         assert.ok(actions.includes('kev-import') && actions.includes('epss-import') && actions.includes('backlog-refresh') && actions.includes('backlog-update') && actions.includes('risk-update'));
         assert.equal((await checkChain(r)).broken, undefined);
+      } finally {
+        await r.close();
+        await fresh.cleanup();
+      }
+    });
+
+    it('a new advisory that moves the fix target supersedes the entry: status, owner and notes carry over', async () => {
+      const fresh = freshRegistry(backend);
+      const r = await fresh.open();
+      try {
+        // First only the two werkzeug advisories fixed in 2.2.3 are known; then PYSEC-2023-221 (fixed in 2.3.8) arrives.
+        const early = new MemoryAdvisoryStore();
+        const werkzeug = (id: string): string => shared('advisories', 'pypa', 'vulns', 'werkzeug', `${id}.yaml`);
+        await importAdvisories([werkzeug('PYSEC-2023-57'), werkzeug('PYSEC-2023-58')], early, { baseDir: shared() });
+        const path = writeSbom(dir, 'w.cdx.json', 'shop', '1.0', ['werkzeug@2.2.2']);
+        await recordScan(r, await scanSbom({ path, shown: 'w.cdx.json', store: early }), { product: 'shop', sbom: 'w.cdx.json', actor: 'ci', now: T1 });
+        await refreshBacklog(r, { actor: 'ci', now: T1, oracle: (scans) => advisoryFixOracle(early, scans.map((s) => s.report)) });
+        const old = unitId('shop', 'pkg:pypi/werkzeug', 'upgrade', '2.2.3');
+        assert.equal((await getBacklogEntry(r, old, T1)).title, 'upgrade werkzeug 2.2.2 → 2.2.3 fixes 2 advisories');
+        await updateBacklogEntry(r, old, { status: 'in-progress', owner: '@acme/api', note: 'on it' }, { actor: 'alice', now: T1 });
+
+        await recordScan(r, await scanSbom({ path, shown: 'w.cdx.json', store }), { product: 'shop', sbom: 'w.cdx.json', actor: 'ci', now: T2 });
+        const result = await refreshBacklog(r, { actor: 'ci', now: T2, oracle: (scans) => advisoryFixOracle(store, scans.map((s) => s.report)) });
+        const next = unitId('shop', 'pkg:pypi/werkzeug', 'upgrade', '2.3.8');
+        assert.deepEqual([result.resolved, result.created], [[old], [next]]);
+        const superseded = await getBacklogEntry(r, old, T2);
+        assert.deepEqual([superseded.status, superseded.resolution], ['resolved', `superseded by ${next}`]);
+        const successor = await getBacklogEntry(r, next, T2);
+        assert.deepEqual(
+          [successor.title, successor.status, successor.owner, successor.ownerSource, successor.notes.map((n) => n.text), successor.resolution, successor.firstSeen],
+          ['upgrade werkzeug 2.2.2 → 2.3.8 fixes 3 advisories', 'in-progress', '@acme/api', 'manual', ['on it'], `supersedes ${old}`, T1.toISOString()],
+        );
       } finally {
         await r.close();
         await fresh.cleanup();
