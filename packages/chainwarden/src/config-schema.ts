@@ -145,6 +145,32 @@ export const CONFIG_SCHEMA = {
         results: { type: 'string', description: 'Semgrep results (SARIF or --json) written by an earlier CI step, relative to the project; imported into dist/hygiene/semgrep.json' },
       },
     },
+    backlog: {
+      type: 'object',
+      description: 'chainwarden backlog (remediation backlog) and its stage in chainwarden run',
+      properties: {
+        sla: {
+          type: 'object',
+          description: 'days from first seen to the due date, per severity (default critical 15, high 30, medium 90, low 180, unrated 90); a CISA KEV due date overrides',
+          properties: {
+            critical: { type: 'integer', minimum: 1 },
+            high: { type: 'integer', minimum: 1 },
+            medium: { type: 'integer', minimum: 1 },
+            low: { type: 'integer', minimum: 1 },
+            unrated: { type: 'integer', minimum: 1 },
+          },
+        },
+      },
+    },
+    risk: {
+      type: 'object',
+      description: 'chainwarden risk (risk register)',
+      properties: {
+        criticality: { type: 'map', values: { type: 'string', enum: ['low', 'medium', 'high', 'critical'] }, description: 'asset criticality per product name (default medium): raises or lowers impact' },
+        'default-criticality': { type: 'string', enum: ['low', 'medium', 'high', 'critical'] },
+        'acceptance-days': { type: 'integer', minimum: 1, description: 'the longest a risk may be accepted (default 180 days)' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -233,10 +259,24 @@ export interface MatrixConfig {
   readonly notes?: Readonly<Record<string, string>>;
 }
 
+export interface BacklogConfig {
+  readonly sla?: { readonly critical?: number; readonly high?: number; readonly medium?: number; readonly low?: number; readonly unrated?: number };
+}
+
+export type Criticality = 'low' | 'medium' | 'high' | 'critical';
+
+export interface RiskConfig {
+  readonly criticality?: Readonly<Record<string, Criticality>>;
+  readonly 'default-criticality'?: Criticality;
+  readonly 'acceptance-days'?: number;
+}
+
 export interface ChainwardenConfig {
   readonly store?: StoreConfig;
   readonly docs?: DocsConfig;
   readonly scorecard?: ScorecardConfig;
+  readonly backlog?: BacklogConfig;
+  readonly risk?: RiskConfig;
   readonly owners?: OwnersConfig;
   readonly matrix?: MatrixConfig;
   readonly semgrep?: { readonly results?: string };

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from './core/config.js';
 import { ChainwardenError, ExitCode, UsageError } from './core/errors.js';
+import { backlogStage } from './pipeline/backlog-stage.js';
 import { checksumsStage } from './pipeline/checksums-stage.js';
 import { diffStage } from './pipeline/diff-stage.js';
 import { detectRunMode } from './pipeline/mode.js';
@@ -46,7 +47,7 @@ export const STAGES: readonly Stage[] = [
   semgrepStage,
   scorecardStage,
   policyStage,
-  // backlog, risk: here
+  backlogStage,
   storeStage,
   registryStage,
   techdocsStage,

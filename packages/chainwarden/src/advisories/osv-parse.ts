@@ -56,6 +56,11 @@ export function parseOsvRecord(value: unknown, file: string): OsvRecord {
     const ranges: OsvRange[] = list(a['ranges'], 'affected', i, 'ranges').map((r, j) => parseRange(r, fail, str, ['affected', i, 'ranges', j]));
     const ecosystemSpecific = a['database_specific'];
     const informational = isRecord(ecosystemSpecific) ? ecosystemSpecific['informational'] : undefined;
+    const severityLabels = (['database_specific', 'ecosystem_specific'] as const).flatMap((from) => {
+      const section = a[from];
+      const label = isRecord(section) ? section['severity'] : undefined;
+      return typeof label === 'string' && label !== '' ? [{ from, label }] : [];
+    });
     affected.push({
       ecosystem: str(pkg['ecosystem'], 'affected', i, 'package', 'ecosystem'),
       name: str(pkg['name'], 'affected', i, 'package', 'name'),
@@ -64,6 +69,7 @@ export function parseOsvRecord(value: unknown, file: string): OsvRecord {
       versions: strings(a['versions'], 'affected', i, 'versions'),
       severity: severities(a['severity'], 'affected', i, 'severity'),
       informational: typeof informational === 'string' ? informational : undefined,
+      ...(severityLabels.length > 0 ? { severityLabels } : {}),
     });
   });
   const dbSpecific = value['database_specific'];

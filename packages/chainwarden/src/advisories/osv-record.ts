@@ -35,6 +35,8 @@ export interface OsvAffected {
   readonly severity: readonly OsvSeverity[];
   /** RustSec's informational notices (`unmaintained`, `unsound`, `notice`), when present. */
   readonly informational?: string;
+  /** Severity labels of this package entry (`database_specific.severity`, `ecosystem_specific.severity`), when present. */
+  readonly severityLabels?: readonly { readonly from: 'database_specific' | 'ecosystem_specific'; readonly label: string }[];
 }
 
 export interface OsvRecord {

@@ -232,6 +232,95 @@ export interface VexLedgerStatementTable {
   products: string;
 }
 
+/** Remediation (migration 0005-remediation; issue 9): types and meaning in src/remediation/. */
+export interface ThreatFeedTable {
+  /** `kev` or `epss`. */
+  feed: string;
+  version: string;
+  released: string | null;
+  entries: number;
+  source: string;
+  sha256: string;
+  imported_at: string;
+  imported_by: string;
+}
+
+export interface KevEntryTable {
+  cve_id: string;
+  vendor_project: string;
+  product: string;
+  vulnerability_name: string;
+  date_added: string;
+  due_date: string;
+  ransomware: string;
+  required_action: string;
+  /** The catalog entry as JSON. */
+  detail: string;
+}
+
+export interface EpssScoreTable {
+  cve_id: string;
+  epss: number;
+  percentile: number;
+  score_date: string | null;
+}
+
+export interface BacklogEntryTable {
+  id: string;
+  product: string;
+  component_key: string;
+  /** The component as JSON (name, version, purl, ecosystem). */
+  component: string;
+  action: string;
+  target: string | null;
+  severity: string;
+  first_seen: string;
+  due_date: string;
+  due_source: string;
+  status: string;
+  resolution: string | null;
+  accepted_until: string | null;
+  owner: string;
+  owner_source: string;
+  /** The findings the entry clears, as JSON. */
+  findings: string;
+  /** Notes (at, actor, text), as JSON. */
+  notes: string;
+  scan_id: number;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FindingSightingTable {
+  product: string;
+  component_key: string;
+  vulnerability: string;
+  first_seen: string;
+  last_seen: string;
+  closed_at: string | null;
+}
+
+export interface RiskEntryTable {
+  id: string;
+  backlog_id: string;
+  product: string;
+  title: string;
+  /** Likelihood, impact and their bases, as JSON. */
+  assessment: string;
+  exposure: number;
+  owner: string;
+  treatment: string;
+  status: string;
+  review_date: string;
+  accepted_until: string | null;
+  residual: string | null;
+  notes: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface RegistrySchema {
   suppliers: SupplierTable;
   products: ProductTable;
@@ -248,6 +337,12 @@ export interface RegistrySchema {
   vex_documents: VexDocumentTable;
   vex_statements: VexStatementTable;
   scans: ScanTable;
+  threat_feeds: ThreatFeedTable;
+  kev_entries: KevEntryTable;
+  epss_scores: EpssScoreTable;
+  backlog_entries: BacklogEntryTable;
+  finding_sightings: FindingSightingTable;
+  risk_entries: RiskEntryTable;
   vex_ledger: VexLedgerTable;
   vex_ledger_statements: VexLedgerStatementTable;
 }

@@ -22,6 +22,9 @@ import { defineInit } from './init.js';
 import { defineScorecard } from './scorecard.js';
 import { defineHygiene } from './hygiene.js';
 import { defineMatrix } from './matrix.js';
+import { defineBacklog } from './backlog.js';
+import { defineReview } from './review.js';
+import { defineRisk } from './risk.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -48,4 +51,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   defineScorecard,
   defineMatrix,
   defineHygiene,
+  defineBacklog,
+  defineRisk,
+  defineReview,
 ];
