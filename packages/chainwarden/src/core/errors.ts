@@ -37,7 +37,8 @@ export type ChainwardenErrorCode =
   | 'SIGNATURE_REJECTED'
   | 'ADVISORY_INVALID'
   | 'VEX_INVALID'
-  | 'ARCHIVE_INVALID';
+  | 'ARCHIVE_INVALID'
+  | 'TRACKER_FAILED';
 
 /** Where in an input file a problem was found: a line/column, a key path, or both. */
 export interface InputLocation {

@@ -1,5 +1,6 @@
 import { defineAdvisories } from './advisories.js';
 import { defineAttest } from './attest.js';
+import { defineBacklogSyncStandIn } from './backlog-sync.js';
 import { defineChecksums } from './checksums.js';
 import { defineIngest } from './ingest.js';
 import type { CommandDefinition } from './context.js';
@@ -16,4 +17,4 @@ import { defineSupplier } from './supplier.js';
 import { defineVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
-export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan];
+export const COMMANDS: readonly CommandDefinition[] = [defineRun, defineSbom, defineProvenance, defineChecksums, defineKeygen, defineSign, defineAttest, defineVerify, definePolicy, defineRego, defineSupplier, defineIngest, defineRegistry, defineAdvisories, defineScan, defineBacklogSyncStandIn];
