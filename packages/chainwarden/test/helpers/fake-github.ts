@@ -215,7 +215,7 @@ export class FakeGitHub {
   private check(body: Record<string, unknown>, res: ServerResponse): boolean {
     const assignees = body['assignees'];
     if (Array.isArray(assignees)) {
-      const bad = assignees.find((a) => typeof a !== 'string' || !this.collaborators.has(a.toLowerCase()));
+      const bad: unknown = (assignees as unknown[]).find((a) => typeof a !== 'string' || !this.collaborators.has(a.toLowerCase()));
       if (bad !== undefined) {
         this.invalid(res, 'assignees', 'invalid', bad);
         return false;
@@ -255,7 +255,7 @@ export class FakeGitHub {
     if (Array.isArray(b['labels'])) issue.labels = b['labels'] as string[];
     if (Array.isArray(b['assignees'])) issue.assignees = b['assignees'] as string[];
     if (b['state'] === 'open' || b['state'] === 'closed') {
-      if (b['state'] !== issue.state) issue.state_reason = b['state'] === 'closed' ? ((b['state_reason'] as FakeIssue['state_reason']) ?? 'completed') : 'reopened';
+      if (b['state'] !== issue.state) issue.state_reason = b['state'] === 'closed' ? ((b['state_reason'] ?? 'completed') as FakeIssue['state_reason']) : 'reopened';
       issue.state = b['state'];
     }
     issue.updated_at = this.tick();

@@ -13,8 +13,9 @@ describe('GitHubIssueTracker against a fake GitHub on loopback', () => {
       repo: { owner: (options.repo ?? 'acme/hotpass').split('/')[0] as string, name: (options.repo ?? 'acme/hotpass').split('/')[1] as string },
       token: options.token ?? gh.token,
       maxWaitMs: options.maxWaitMs ?? 10_000,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         waits.push(ms);
+        return Promise.resolve();
       },
     });
 

@@ -10,8 +10,8 @@ import { JsonFileTrackerLinkStore } from '../../src/remediation/tracker/json-lin
 import { markedItemId } from '../../src/remediation/tracker/marker.js';
 import type { SyncReport } from '../../src/remediation/tracker/sync.js';
 import { syncBacklog } from '../../src/remediation/tracker/sync.js';
-import type { FakeIssue } from '../helpers/fake-github.js';
-import { FakeGitHub, startFakeGitHub } from '../helpers/fake-github.js';
+import type { FakeIssue , FakeGitHub} from '../helpers/fake-github.js';
+import { startFakeGitHub } from '../helpers/fake-github.js';
 import { tempDir } from '../helpers/shared.js';
 import { realBacklog } from './backlog-fixture.js';
 
@@ -26,7 +26,7 @@ describe('backlog sync with GitHub issues (two-way, against a fake GitHub)', () 
       repo: 'acme/hotpass',
       items: list.map((e) => toTrackedItem(e, { today: '2026-03-01' })),
       links: new JsonFileTrackerLinkStore(linkFile(), 'data/tracker/links.json'),
-      ...(online ? { tracker: new GitHubIssueTracker({ apiUrl: gh.url, repo: { owner: 'acme', name: 'hotpass' }, token: gh.token, sleep: async () => undefined }) } : {}),
+      ...(online ? { tracker: new GitHubIssueTracker({ apiUrl: gh.url, repo: { owner: 'acme', name: 'hotpass' }, token: gh.token, sleep: () => Promise.resolve() }) } : {}),
       apply,
       now,
     });
