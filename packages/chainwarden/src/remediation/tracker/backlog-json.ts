@@ -46,7 +46,7 @@ function readEntry(raw: unknown, file: string, at: (string | number)[]): Backlog
     if (v === undefined || v === null) return undefined;
     return typeof v === 'string' && v.trim() !== '' ? v : fail('expected a non-empty string', k);
   };
-  const req = (k: string): string => str(k) ?? fail(`missing "${k}"`);
+  const req = (k: string): string => str(k) ?? fail('required, missing', k);
   const strings = (v: unknown, ...key: (string | number)[]): string[] | undefined => {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return [v];
