@@ -88,20 +88,21 @@ function render(report: SyncReport, linkFile: string, io: CliIo): string {
   const changed = report.actions.filter((a) => a.kind !== 'noop' || a.note !== undefined);
   if (changed.length > 0) {
     lines.push(
-      table(
-        changed.map((a) => [
+      table([
+        ['ACTION', 'ENTRY', 'ISSUE', 'CHANGES', 'TITLE'],
+        ...changed.map((a) => [
           a.kind,
           a.itemId,
           a.issue !== undefined ? `#${a.issue}` : '-',
           a.changes.length > 0 ? a.changes.join(',') : '-',
           `${a.title}${a.note !== undefined ? s.dim(` (${a.note})`) : ''}`,
         ]),
-      ),
+      ]),
     );
   }
   if (report.incoming.length > 0) {
     lines.push(s.bold('incoming') + ' (changes people made on GitHub; adopt them in the backlog):');
-    lines.push(table(report.incoming.map((i) => [i.itemId, `#${i.issue}`, `${i.field}: ${i.from ?? '-'} → ${i.to ?? '-'}`, i.reason, i.url])));
+    lines.push(table([['ENTRY', 'ISSUE', 'PROPOSED', 'WHY', 'URL'], ...report.incoming.map((i) => [i.itemId, `#${i.issue}`, `${i.field}: ${i.from ?? '-'} → ${i.to ?? '-'}`, i.reason, i.url])]));
   }
   for (const w of report.warnings) lines.push(s.yellow(`warning: ${w}`));
   if (dry) lines.push(s.dim(`dry-run: nothing changed${report.online ? '' : ' and GitHub was not contacted'}; run with --apply (and GITHUB_TOKEN) to perform it`));
