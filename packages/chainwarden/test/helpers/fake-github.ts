@@ -19,6 +19,8 @@ export interface FakeIssue {
   assignees: string[];
   pull_request?: true;
   deleted?: boolean;
+  /** Set when the issue was transferred: GitHub's redirect lands on the issue in this repository. */
+  transferredTo?: string;
   created_at: string;
   updated_at: string;
 }
@@ -138,6 +140,7 @@ export class FakeGitHub {
       id: 1_000_000 + issue.number,
       node_id: `I_${issue.number}`,
       url: `${this.url}/repos/${this.repo}/issues/${issue.number}`,
+      repository_url: `${this.url}/repos/${issue.transferredTo ?? this.repo}`,
       html_url: html,
       number: issue.number,
       state: issue.state,

@@ -61,6 +61,10 @@ describe('GitHubIssueTracker against a fake GitHub on loopback', () => {
     assert.deepEqual(gh.requests.at(-1)?.body, { state: 'closed', state_reason: 'not_planned' });
     assert.equal((await c.getIssue(created.number))?.state, 'closed');
     assert.equal(await c.getIssue(99_999), undefined);
+    gh.issue(created.number).transferredTo = 'acme/elsewhere';
+    assert.equal(await c.getIssue(created.number), undefined, 'a transferred issue is not ours any more');
+    gh.issue(created.number).deleted = true;
+    assert.equal(await c.getIssue(created.number), undefined, 'a deleted issue (410)');
   });
 
   it('waits out a primary rate limit (403, remaining 0, reset) and a secondary one (429, retry-after), then succeeds', async () => {

@@ -190,7 +190,9 @@ describe('backlog sync with GitHub issues (two-way, against a fake GitHub)', () 
     const dup = issueFor(at(11).id);
     gh.addIssue({ title: 'copy', body: dup.body, labels: ['chainwarden'] });
     const mallory: BacklogEntryView = { ...at(11), id: 'CW-00000001', owner: '@mallory', title: 'upgrade x 1 → 2 fixes 1 advisory' };
+    update(10, { owner: '@mallory' });
     const report = await sync(true, [...entries, mallory]);
+    assert.match(report.warnings.join('\n'), new RegExp(`${at(10).id}: acme/hotpass refused assignee mallory; left the assignee as it was`, 'u'));
     assert.match(report.warnings.join('\n'), new RegExp(`${at(11).id}: 2 issues carry its marker \\(#${dup.number}, #${gh.issues.length - 1}\\)`, 'u'));
     assert.match(report.warnings.join('\n'), /CW-00000001: acme\/hotpass refused assignee mallory; created the issue unassigned/u);
     assert.deepEqual(issueFor('CW-00000001').assignees, []);

@@ -92,7 +92,7 @@ export async function syncBacklog(options: SyncOptions): Promise<SyncReport> {
         }
         const fields = action.fields;
         if (fields === undefined) continue;
-        const issue = action.kind === 'create' ? await create(tracker, action, fields, warnings) : await tracker.updateIssue(action.issue as number, fields);
+        const issue = await write(tracker, action, fields, warnings);
         outcomes[i] = { ...action, issue: issue.number, url: issue.url, done: true };
         record(action, issue);
       }
@@ -107,15 +107,16 @@ export async function syncBacklog(options: SyncOptions): Promise<SyncReport> {
   return { ...plan, warnings, mode: apply ? 'apply' : 'dry-run', actions: outcomes, counts, linksSaved };
 }
 
-/** Creates the issue; an assignee GitHub refuses (not a collaborator) is dropped with a warning rather than failing. */
-async function create(tracker: IssueTracker, action: SyncAction, fields: IssueFields & { title: string }, warnings: string[]): Promise<RemoteIssue> {
+/** Creates or updates the issue; an assignee GitHub refuses (not a collaborator) is dropped with a warning. */
+async function write(tracker: IssueTracker, action: SyncAction, fields: IssueFields & { title: string }, warnings: string[]): Promise<RemoteIssue> {
+  const send = (f: IssueFields & { title: string }): Promise<RemoteIssue> => (action.kind === 'create' ? tracker.createIssue(f) : tracker.updateIssue(action.issue as number, f));
   try {
-    return await tracker.createIssue(fields);
+    return await send(fields);
   } catch (error) {
     if (!(error instanceof TrackerError) || error.status !== 422 || fields.assignees === undefined || !/assignee/iu.test(error.message)) throw error;
     const { assignees, ...rest } = fields;
-    warnings.push(`${action.itemId}: ${tracker.repo} refused assignee ${assignees.join(', ')}; created the issue unassigned`);
-    return tracker.createIssue(rest);
+    warnings.push(`${action.itemId}: ${tracker.repo} refused assignee ${assignees.join(', ')}; ${action.kind === 'create' ? 'created the issue unassigned' : 'left the assignee as it was'}`);
+    return send(rest);
   }
 }
 

@@ -79,6 +79,9 @@ export class GitHubIssueTracker implements IssueTracker {
     const what = `reading issue #${number} of ${this.repo}`;
     const res = await this.request('GET', this.url(`issues/${number}`).toString(), undefined, what, [404, 410]);
     if (res.status === 404 || res.status === 410 || isPullRequest(res.json)) return undefined;
+    // A transferred issue redirects to its new repository: it is no longer this repository's issue.
+    const repositoryUrl = isRecord(res.json) ? res.json['repository_url'] : undefined;
+    if (typeof repositoryUrl === 'string' && !repositoryUrl.toLowerCase().endsWith(`/repos/${this.repo.toLowerCase()}`)) return undefined;
     return this.issue(res.json, what);
   }
 
