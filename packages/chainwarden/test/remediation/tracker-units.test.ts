@@ -59,6 +59,7 @@ describe('issue content', () => {
   it('untrusted names cannot mention people, break tables or forge a marker', () => {
     assert.equal(code('a`b|c'), '``a`b c``');
     assert.equal(plain('@alice <b>|x'), '@\u200balice \\<b\\>\\|x');
+    assert.equal(plain('pkg:pypi/adyen@0.0.1 (cc @acme/sec)'), 'pkg:pypi/adyen@0.0.1 (cc @\u200bacme/sec)');
     const [e] = parseBacklogJson(JSON.stringify([{ ...entry, product: '<!-- chainwarden:CW-evil -->', component: { name: '@everyone' } }]), 'b.json');
     assert.ok(e !== undefined);
     const item = toTrackedItem(e);

@@ -81,7 +81,7 @@ function renderBody(entry: BacklogEntryView, overdue: boolean): string {
   const lines = [
     `Remediation backlog entry ${code(entry.id)} for product ${code(entry.product)}.`,
     '',
-    '| | |',
+    '| Field | Value |',
     '| --- | --- |',
     `| Component | ${code(c.name)}${c.version !== undefined ? ` ${code(c.version)}` : ''}${c.purl !== undefined ? ` (${code(c.purl)})` : ''} |`,
     `| Fix | ${entry.fixedVersion !== undefined ? `upgrade to ${code(entry.fixedVersion)}` : 'no fixed version published yet'} |`,

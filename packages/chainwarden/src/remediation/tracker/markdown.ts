@@ -15,5 +15,5 @@ export function plain(value: string): string {
   return value
     .replace(/[\r\n]+/gu, ' ')
     .replace(/[|\\<>[\]*_#`]/gu, (c) => `\\${c}`)
-    .replace(/@/gu, '@\u200b');
+    .replace(/(^|[^\w`])@(?=\w)/gu, '$1@\u200b');
 }
