@@ -73,6 +73,16 @@ export const CONFIG_SCHEMA = {
         'require-signatures': { type: 'boolean', description: 'input.signatures.required (default: true when sign.key or sign.keyless is set)' },
       },
     },
+    tracker: {
+      type: 'object',
+      description: 'chainwarden backlog sync (GitHub issues for backlog entries)',
+      properties: {
+        github: { type: 'string', description: 'owner/repo holding the issues' },
+        'api-url': { type: 'string', description: 'REST API base URL (default $GITHUB_API_URL, else https://api.github.com)' },
+        links: { type: 'string', description: 'link file, relative to the project directory (default data/tracker/links.json)' },
+        'max-wait': { type: 'integer', minimum: 0, description: 'seconds to wait out rate limits before giving up (default 120)' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -124,7 +134,15 @@ export interface RegistryConfig {
   readonly product?: string;
 }
 
+export interface TrackerConfig {
+  readonly github?: string;
+  readonly 'api-url'?: string;
+  readonly links?: string;
+  readonly 'max-wait'?: number;
+}
+
 export interface ChainwardenConfig {
+  readonly tracker?: TrackerConfig;
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

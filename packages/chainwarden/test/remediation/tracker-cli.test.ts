@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { markedItemId } from '../../src/remediation/tracker/marker.js';
@@ -108,6 +108,24 @@ describe('chainwarden backlog sync (CLI, against a fake GitHub)', () => {
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /--github: expected owner\/repo \(e\.g\. acme\/hotpass\), got "hotpass"/u);
     assert.equal(readFileSync(links(), 'utf8'), saved);
+  });
+
+  it('settings from chainwarden.yaml (tracker section), flags override them; a bad setting names the key', async () => {
+    const project = join(tmp.dir, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'backlog.json'), readFileSync(join(tmp.dir, 'backlog.json')));
+    writeFileSync(join(project, 'chainwarden.yaml'), 'tracker:\n  github: acme/hotpass\n  links: state/issues.json\n  max-wait: 30\n');
+    const run = await cli(['--from', 'backlog.json', '--apply'], project, online());
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /acme\/hotpass \(apply, online\): 0 created.*6 unchanged/u, 'found by marker: no duplicates');
+    assert.match(run.stdout, /links: 6 saved to state\/issues\.json/u);
+    const other = await cli(['--from', 'backlog.json', '--github', 'acme/other'], project, online());
+    assert.equal(other.status, 2);
+    assert.match(other.stderr, /acme\/other: not found/u);
+    writeFileSync(join(project, 'chainwarden.yaml'), 'tracker:\n  max-wait: soon\n');
+    const bad = await cli(['--from', 'backlog.json'], project);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /chainwarden\.yaml:2:.*tracker\.max-wait.*expected an integer/u);
   });
 
   it('rate limits: waited out within --max-wait, else exit 3 with when it resets', async () => {

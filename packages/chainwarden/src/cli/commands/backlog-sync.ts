@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { isoSeconds, sourceDateEpoch } from '../../core/clock.js';
+import { loadConfig } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import { GitHubIssueTracker } from '../../remediation/tracker/github/client.js';
 import { apiBaseUrl, parseRepo } from '../../remediation/tracker/github/repo.js';
@@ -27,20 +28,23 @@ export interface BacklogSyncFlags {
 }
 
 export async function backlogSyncCommand(flags: BacklogSyncFlags, io: CliIo, loadProvider?: () => Promise<TrackedItemProvider>): Promise<number> {
-  if (flags.github === undefined) throw new UsageError('backlog sync: --github <owner/repo> is required');
-  const repo = parseRepo(flags.github);
-  const apiUrl = apiBaseUrl(flags.apiUrl, io.env);
-  const maxWait = flags.maxWait ?? '120';
+  const projectDir = resolve(io.cwd, flags.projectDir ?? '.');
+  const { config } = await loadConfig(projectDir);
+  const settings = config.tracker ?? {};
+  const github = flags.github ?? settings.github;
+  if (github === undefined) throw new UsageError('backlog sync: --github <owner/repo> is required (or tracker.github in chainwarden.yaml)');
+  const repo = parseRepo(github, flags.github !== undefined ? '--github' : 'chainwarden.yaml tracker.github');
+  const apiUrl = apiBaseUrl(flags.apiUrl ?? settings['api-url'], io.env);
+  const maxWait = flags.maxWait ?? String(settings['max-wait'] ?? 120);
   if (!/^\d+$/u.test(maxWait)) throw new UsageError(`--max-wait: expected whole seconds, got "${maxWait}"`);
   const token = io.env['GITHUB_TOKEN'] ?? io.env['GH_TOKEN'];
   if (flags.apply === true && (token === undefined || token === '')) throw new UsageError('backlog sync --apply needs a token with issues: write in GITHUB_TOKEN');
-  const projectDir = resolve(io.cwd, flags.projectDir ?? '.');
   const epoch = sourceDateEpoch(io.env);
   const now = (): Date => epoch ?? new Date();
   const today = isoSeconds(now()).slice(0, 10);
 
   const items = await loadItems(flags, io, projectDir, today, loadProvider);
-  const linkFile = flags.links ?? DEFAULT_LINK_FILE;
+  const linkFile = flags.links ?? settings.links ?? DEFAULT_LINK_FILE;
   const report = await syncBacklog({
     repo: `${repo.owner}/${repo.name}`,
     items,

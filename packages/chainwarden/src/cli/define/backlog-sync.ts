@@ -9,17 +9,17 @@ export interface BacklogSyncDefinition {
 }
 
 /** Registers `sync` on the `backlog` command: `chainwarden backlog sync --github owner/repo [--apply]`. */
-export function defineBacklogSync(backlog: Command, { io, Option, setExitCode }: Omit<DefineContext, 'program'>, definition: BacklogSyncDefinition = {}): Command {
+export function defineBacklogSync(backlog: Command, { io, setExitCode }: Omit<DefineContext, 'program'>, definition: BacklogSyncDefinition = {}): Command {
   return registryOptions(
     backlog
       .command('sync')
       .description('Create, update and close GitHub issues for backlog entries; read back issues people closed or reassigned (dry-run unless --apply)')
-      .requiredOption('--github <owner/repo>', 'the GitHub repository holding the issues')
+      .option('--github <owner/repo>', 'the GitHub repository holding the issues (or tracker.github in chainwarden.yaml)')
       .option('--apply', 'perform the changes (needs GITHUB_TOKEN); without it, print what would change')
       .option('--api-url <url>', 'REST API base URL (default: $GITHUB_API_URL, else https://api.github.com; GitHub Enterprise: https://HOST/api/v3)')
       .option('--from <backlog.json>', 'read the backlog from a JSON export (chainwarden backlog export --format json) instead of the registry')
       .option('--links <path>', 'where links between entries and issues are kept, relative to the project directory (default data/tracker/links.json)')
-      .addOption(new Option('--max-wait <seconds>', 'longest total wait for GitHub rate limits before giving up').default('120')),
+      .option('--max-wait <seconds>', 'longest total wait for GitHub rate limits before giving up (default 120)'),
   )
     .addHelpText(
       'after',
@@ -30,6 +30,7 @@ and not-affected ones as not planned. Changes people make on GitHub are read bac
 closed as completed proposes "resolved", closed as not planned proposes "accepted", reopened proposes "open",
 an assignee proposes a new owner.
 
+Settings: chainwarden.yaml section "tracker" (github, api-url, links, max-wait); flags override it.
 Without GITHUB_TOKEN the plan is made offline from the saved links (entries without a link show as creates).
 
 Exit codes: 0 planned or synced, 2 bad input, usage, token or repository (401/403/404/422),
