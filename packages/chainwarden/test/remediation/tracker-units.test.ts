@@ -117,4 +117,15 @@ describe('link store and planner edges', () => {
     assert.deepEqual(plan.actions.map((a) => [a.kind, a.note]), [['noop', 'not-affected, never tracked: no issue needed']]);
     assert.deepEqual(plan.warnings, ['#4 is marked for CW-gone, which is not in the backlog; left as it is']);
   });
+
+  it('an issue a person reopened after chainwarden closed it is proposed as open, not closed again', () => {
+    const [e] = parseBacklogJson(JSON.stringify([{ ...entry, status: 'resolved', owner: '@alice' }]), 'b.json');
+    assert.ok(e !== undefined);
+    const item = toTrackedItem(e);
+    const body = `${markerLine(item.id)}\n${item.body}\n`;
+    const link = { repo: 'a/b', itemId: item.id, issueNumber: 9, url: 'u9', lastSyncedAt: '2026-01-01T00:00:00Z', remoteState: 'closed' as const, remoteAssignee: 'alice', contentHash: 'x' };
+    const plan = planSync({ repo: 'a/b', items: [item], links: [link], remote: [{ number: 9, url: 'u9', title: item.title, body, labels: [...item.labels], state: 'open', stateReason: 'reopened', assignees: ['alice'] }] });
+    assert.deepEqual(plan.actions.map((a) => [a.kind, a.changes, a.keep]), [['noop', [], { state: 'closed' }]]);
+    assert.deepEqual(plan.incoming.map((c) => [c.field, c.from, c.to, c.reason]), [['status', 'resolved', 'open', 'reopened on the tracker']]);
+  });
 });
