@@ -171,6 +171,16 @@ export const CONFIG_SCHEMA = {
         'acceptance-days': { type: 'integer', minimum: 1, description: 'the longest a risk may be accepted (default 180 days)' },
       },
     },
+    tracker: {
+      type: 'object',
+      description: 'chainwarden backlog sync (GitHub issues for backlog entries)',
+      properties: {
+        github: { type: 'string', description: 'owner/repo holding the issues' },
+        'api-url': { type: 'string', description: 'REST API base URL (default $GITHUB_API_URL, else https://api.github.com)' },
+        links: { type: 'string', description: 'link file, relative to the project directory (default data/tracker/links.json)' },
+        'max-wait': { type: 'integer', minimum: 0, description: 'seconds to wait out rate limits before giving up (default 120)' },
+      },
+    },
   },
 } as const satisfies Schema;
 
@@ -271,6 +281,13 @@ export interface RiskConfig {
   readonly 'acceptance-days'?: number;
 }
 
+export interface TrackerConfig {
+  readonly github?: string;
+  readonly 'api-url'?: string;
+  readonly links?: string;
+  readonly 'max-wait'?: number;
+}
+
 export interface ChainwardenConfig {
   readonly store?: StoreConfig;
   readonly docs?: DocsConfig;
@@ -280,6 +297,7 @@ export interface ChainwardenConfig {
   readonly owners?: OwnersConfig;
   readonly matrix?: MatrixConfig;
   readonly semgrep?: { readonly results?: string };
+  readonly tracker?: TrackerConfig;
   readonly registry?: RegistryConfig;
   readonly policy?: PolicyConfig;
   readonly sign?: SignConfig;

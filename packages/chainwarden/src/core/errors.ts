@@ -42,7 +42,8 @@ export type ChainwardenErrorCode =
   | 'STORE_NOT_FOUND'
   | 'STORE_CONFLICT'
   | 'STORE_TAMPERED'
-  | 'STORE_BUSY';
+  | 'STORE_BUSY'
+  | 'TRACKER_FAILED';
 
 /** Where in an input file a problem was found: a line/column, a key path, or both. */
 export interface InputLocation {
