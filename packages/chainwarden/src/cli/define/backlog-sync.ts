@@ -46,12 +46,3 @@ Examples:
       setExitCode(await backlogSyncCommand(flags, io, definition.loadProvider));
     });
 }
-
-/**
- * Stand-in until `chainwarden backlog` exists: a top-level `backlog` command holding only `sync`. When the
- * backlog's own define/backlog.ts lands, it calls defineBacklogSync(backlog, ctx, { loadProvider }) and this goes.
- */
-export function defineBacklogSyncStandIn(ctx: DefineContext): void {
-  const backlog = ctx.program.command('backlog').description('The remediation backlog (for now: sync with GitHub issues)');
-  defineBacklogSync(backlog, ctx);
-}

@@ -1,5 +1,6 @@
 import type { DefineContext } from './context.js';
 import { collect } from './context.js';
+import { defineBacklogSync } from './backlog-sync.js';
 import { registryOptions } from './registry-options.js';
 
 export function defineBacklog({ program, io, Option, setExitCode }: DefineContext): void {
@@ -66,4 +67,5 @@ Examples:
   ).action(async (flags: Record<string, unknown>) => {
     setExitCode(await (await load()).backlogExportCommand(flags, io));
   });
+  defineBacklogSync(backlog, { io, Option, setExitCode });
 }

@@ -25,7 +25,6 @@ import { defineMatrix } from './matrix.js';
 import { defineBacklog } from './backlog.js';
 import { defineReview } from './review.js';
 import { defineRisk } from './risk.js';
-import { defineBacklogSyncStandIn } from './backlog-sync.js';
 
 /** Every command, in the order `--help` lists them. Add a command: a file in cli/define/ and one line here. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -55,5 +54,4 @@ export const COMMANDS: readonly CommandDefinition[] = [
   defineBacklog,
   defineRisk,
   defineReview,
-  defineBacklogSyncStandIn,
 ];
