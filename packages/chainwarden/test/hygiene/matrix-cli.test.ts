@@ -113,7 +113,7 @@ test('matrix on the example: owners, notes and Renovate/Dependabot coverage; det
     const md2 = runCli(['matrix', project]).stdout;
     assert.equal(md1, md2);
     assert.match(md1, /^\| pypi \| pyproject\.toml \| numpy \| 2\.2\.6 \| {2}\| required \| @acme\/data \| renovate: covered; dependabot: covered \| 2\.2 line until the compiled helpers move to 2\.3 \|$/m);
-    assert.match(md1, /- vite \(apps\/web-ui\/package\.json\): renovate ignored: packageRules\[0\] enabled: false/);
+    assert.match(md1, /- vite 7\.3\.8 \(apps\/web-ui\/package\.json\): renovate ignored \(packageRules\[0\] enabled: false\); dependabot not-covered \(no updates entry for npm in \/apps\/web-ui\)/);
     const csv = runCli(['matrix', project, '--format', 'csv']).stdout;
     assert.equal(csv.split('\r\n')[0], 'Ecosystem,Manifest,Package,Version,Licence,Scope,Owner,Updates,Notes');
 

@@ -15,7 +15,10 @@ export function matrixMarkdown(matrix: Matrix): string {
   lines.push(`| ${MATRIX_COLUMNS.map(([h]) => h).join(' | ')} |`);
   lines.push(`| ${MATRIX_COLUMNS.map(() => '---').join(' | ')} |`);
   for (const row of matrix.rows) lines.push(`| ${MATRIX_COLUMNS.map(([, cell]) => escape(cell(row))).join(' | ')} |`);
-  const gaps = matrix.rows.flatMap((r) => r.updates.filter((u) => u.status !== 'covered').map((u) => `- ${escape(r.name)} (${r.manifest}): ${u.tool} ${u.status}: ${escape(u.reason)}`));
+  // Rows no configured tool fully covers, with every tool's reason.
+  const gaps = matrix.rows
+    .filter((r) => r.updateStatus !== 'covered' && r.updateStatus !== 'none')
+    .map((r) => `- ${escape(r.name)} ${r.version ?? ''} (${r.manifest}): ${r.updates.map((u) => `${u.tool} ${u.status} (${escape(u.reason)})`).join('; ')}`);
   if (gaps.length > 0) lines.push('', '## Update coverage gaps', '', ...gaps);
   const problems = [
     ...matrix.findings.map((f) => `- ${f.file}${f.line !== undefined ? `:${f.line}` : ''}${f.column !== undefined ? `:${f.column}` : ''}: ${escape(f.message)}`),
