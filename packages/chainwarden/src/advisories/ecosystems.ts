@@ -31,6 +31,7 @@ const BY_PURL_TYPE: Readonly<Record<string, EcosystemInfo>> = {
   pub: { ecosystem: 'Pub', nameOf: (p) => p.name, normalize: same },
   cran: { ecosystem: 'CRAN', nameOf: (p) => p.name, normalize: same },
   hackage: { ecosystem: 'Hackage', nameOf: (p) => p.name, normalize: same },
+  apk: { ecosystem: 'Alpine', nameOf: (p) => p.name, normalize: same },
 };
 
 const BY_ECOSYSTEM = new Map(Object.values(BY_PURL_TYPE).map((info) => [info.ecosystem, info]));

@@ -99,3 +99,14 @@ test('Packagist orders like PHP version_compare: dev < alpha < beta < RC < relea
   assert.equal(php.compare('v2.3.4', '2.3.4'), 0);
   assert.deepEqual(key('pkg:composer/Symfony/HTTP-Kernel@5.4.0'), { ecosystem: 'Packagist', name: 'symfony/http-kernel' });
 });
+
+test('Alpine orders apk versions: pre-release suffixes before the release, post-release suffixes and -rN after', () => {
+  const apk = schemeFor('Alpine:v3.19');
+  assert.equal(apk?.name, 'alpine');
+  assert.ok(apk !== undefined);
+  const ordered = ['1.2.3_alpha1', '1.2.3_rc2', '1.2.3', '1.2.3-r1', '1.2.3_p1', '1.2.3a', '1.2.4'];
+  for (let i = 1; i < ordered.length; i++) assert.ok(apk.compare(ordered[i - 1] ?? '', ordered[i] ?? '') < 0, `${ordered[i - 1]} < ${ordered[i]}`);
+  assert.equal(apk.valid('1.2.0A'), false);
+  assert.ok(apk.compare('1.2.0A', '0.1') < 0);
+  assert.deepEqual(key('pkg:apk/alpine/openssl@3.1.4-r0?arch=x86_64'), { ecosystem: 'Alpine', name: 'openssl' });
+});

@@ -1,3 +1,4 @@
+import { AlpineVersionScheme } from './alpine.js';
 import { CranVersionScheme } from './cran.js';
 import { DebianVersionScheme } from './debian.js';
 import { GoVersionScheme } from './go.js';
@@ -32,6 +33,7 @@ export const SCHEMES: Readonly<Record<string, VersionScheme>> = {
   Debian: new DebianVersionScheme(),
   Pub: new PubVersionScheme(),
   Packagist: new PackagistVersionScheme(),
+  Alpine: new AlpineVersionScheme(),
   CRAN: new CranVersionScheme(),
   Hackage: new HackageVersionScheme(),
   'Red Hat': rpm,
