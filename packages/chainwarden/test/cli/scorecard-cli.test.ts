@@ -90,6 +90,9 @@ test('cli scorecard: table by default, JSON shaped like Scorecard\'s, --output, 
     assert.match(badSkip.stderr, /--skip: unknown check "Fuzzing" \(checks: Binary-Artifacts, Dangerous-Workflow/);
     const badFail = runCli(['scorecard', project, '--fail-under', 'eleven']);
     assert.equal(badFail.status, 2);
+    const noDir = runCli(['scorecard', join(project, 'missing')], { cwd: project });
+    assert.equal(noDir.status, 2);
+    assert.match(noDir.stderr, /scorecard: .*missing: not a directory/);
 
     writeFiles(project, { 'chainwarden.yaml': 'scorecard:\n  skip:\n    - Fuzzing\n' });
     const badConfig = runCli(['scorecard', project]);

@@ -2,6 +2,7 @@
  * `chainwarden scorecard`: every check over one repository directory, offline, shaped like OpenSSF Scorecard's JSON
  * (checks[] with name, score, reason, details, documentation; an aggregate score weighted by each check's risk).
  */
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { isoSeconds, sourceDateEpoch } from '../../core/clock.js';
 import { UsageError } from '../../core/errors.js';
@@ -37,6 +38,8 @@ export function resolveCheckNames(names: readonly string[], where = '--skip'): s
 
 export async function runScorecard(options: ScorecardOptions): Promise<ScorecardResult> {
   const dir = resolve(options.dir);
+  const st = await stat(dir).catch(() => undefined);
+  if (st?.isDirectory() !== true) throw new UsageError(`scorecard: ${options.dir}: not a directory`);
   const skip = new Set(resolveCheckNames(options.skip ?? []));
   const repo = new RepoView(dir);
   const checks: CheckResult[] = [];

@@ -51,6 +51,6 @@ export const pinnedDependencies: Check = {
     if (deps.length === 0) return { score: INCONCLUSIVE, reason: `no dependencies found${unreadableNote(parse)}`, findings };
     const unpinned = deps.filter((d) => !d.pinned).length;
     const score = pinnedScore(deps);
-    return { score, reason: unpinned === 0 ? `all ${deps.length} dependencies are pinned${unreadableNote(parse)}` : `${unpinned} of ${deps.length} dependencies not pinned${unreadableNote(parse)}`, findings };
+    return { score, reason: unpinned === 0 ? `${deps.length === 1 ? 'the only dependency is' : `all ${deps.length} dependencies are`} pinned${unreadableNote(parse)}` : `${unpinned} of ${deps.length} dependencies not pinned${unreadableNote(parse)}`, findings };
   },
 };
