@@ -62,5 +62,46 @@ registry:
 # docs:
 #   techdocs:
 #     out: techdocs
+
+# Dependency hygiene: the dependency/owner matrix (with Renovate/Dependabot coverage) and who owns what.
+# matrix:
+#   enabled: true
+#   output: dist/hygiene/dependency-matrix.md
+#   check: docs/security/dependency-matrix.md   # a hand-written matrix to check for drift
+#   notes: { requests: "replace with httpx by Q3" }
+# owners:
+#   rules:
+#     - { match: "pydantic*", owner: "@acme/platform" }
+#     - { match: "*", ecosystem: npm, owner: "@acme/web" }
+#   default: "@acme/security"                 # after the rules and CODEOWNERS
+
+# Semgrep results a CI step wrote before \`chainwarden run\` (SARIF or --json), imported for the policy gate.
+# semgrep:
+#   results: semgrep.sarif
+
+# Scorecard-style checks on this repository's workflows and files.
+# scorecard:
+#   enabled: true
+#   fail-under: 5
+#   skip: [Binary-Artifacts]
+
+# The remediation backlog (from the latest scan of each product): due dates per severity, in days.
+# backlog:
+#   sla: { critical: 15, high: 30, medium: 90, low: 180, unrated: 90 }
+
+# The risk register: asset criticality per product, and the longest a risk may be accepted.
+# risk:
+#   default-criticality: medium
+#   criticality: { ${JSON.stringify(project)}: high }
+#   acceptance-days: 180
+
+# GitHub issues for backlog entries (chainwarden backlog sync; dry-run unless --apply).
+# tracker:
+#   github: acme/${project}
+
+# The evidence store (release runs): SBOM, provenance, bundles, checksums and reports, kept for a year.
+# store:
+#   path: data/artifacts/supply-chain
+#   retention-days: 365
 `;
 }

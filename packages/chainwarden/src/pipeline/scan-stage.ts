@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Stage, StageContext } from './stage.js';
+import type { Stage } from './stage.js';
 
 /**
  * Scans the SBOM this run wrote against the advisories in the registry (read through the advisory cache when it
@@ -26,8 +26,8 @@ export const scanStage: Stage = {
     ]);
     const configured = ctx.config.registry?.['database-url'];
     const registry = await openRegistry({ url: registryUrl({ projectDir: ctx.projectDir, env: ctx.env, ...(configured !== undefined ? { config: configured } : {}) }) });
-    // `pr` runs (when the pipeline has modes) scan without recording; every other run records its scan.
-    const record = (ctx as StageContext & { readonly mode?: string }).mode !== 'pr';
+    // A pull-request run scans without recording: its evidence stays out of the registry.
+    const record = ctx.mode !== 'pr';
     let result;
     try {
       const { store } = await scanAdvisories(registry, join(ctx.projectDir, DEFAULT_ADVISORY_CACHE));

@@ -3,7 +3,7 @@
  * the registry's versions of the product, the evidence store's index, and the backlog and risk register exports.
  * Every source is optional except the report; a page says what is missing rather than inventing it.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { sha256Hex } from '../../core/digest.js';
@@ -66,35 +66,23 @@ async function evidenceOf(projectDir: string, report: RunReport): Promise<Eviden
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-/** Every `*.json` named index*.json under the store, or under an `index`/`indexes` folder (the store's per-release indexes). */
-function indexFiles(dir: string, depth = 0): string[] {
-  if (depth > 4) return [];
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...indexFiles(path, depth + 1));
-    else if (entry.isFile() && entry.name.endsWith('.json') && (/^index/u.test(entry.name) || /[\\/](index|indexes)$/u.test(dir))) found.push(path);
-  }
-  return found;
-}
-
-async function storeOf(projectDir: string, storeDir: string): Promise<StoreIndex | null> {
-  const abs = join(projectDir, storeDir);
-  if (!existsSync(abs)) return null;
-  const files = indexFiles(abs);
+/**
+ * The evidence store's release indexes (src/store), read through the store itself so a hostile index is refused the
+ * same way `chainwarden store` refuses it. Entries are flattened with their release id.
+ */
+async function storeOf(projectDir: string, storeDir: string, env: NodeJS.ProcessEnv): Promise<StoreIndex | null> {
+  if (!existsSync(join(projectDir, storeDir))) return null;
+  const { openStore } = await import('../../store/open-store.js');
+  const store = openStore({ projectDir, path: storeDir, env });
+  const files: string[] = [];
   const entries: Record<string, unknown>[] = [];
-  for (const file of files) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(await readFile(file, 'utf8')) as unknown;
-    } catch {
-      continue; // A half-written or foreign file is not an index; `chainwarden store verify` reports those.
+  for (const { index, key } of await store.readAll()) {
+    files.push(posix(relative(projectDir, join(projectDir, storeDir, key))));
+    for (const e of index.entries) {
+      entries.push({ release: index.release, name: e.name, kind: e.kind, digest: e.digest, size: e.size, created: e.created, expires: e.expires, ...(e.hold !== undefined ? { hold: e.hold.reason } : {}) });
     }
-    const list = Array.isArray(doc) ? doc : Array.isArray((doc as { artifacts?: unknown }).artifacts) ? (doc as { artifacts: unknown[] }).artifacts : Array.isArray((doc as { entries?: unknown }).entries) ? (doc as { entries: unknown[] }).entries : [doc];
-    const release = (doc as { release?: unknown; id?: unknown }).release ?? (doc as { id?: unknown }).id;
-    for (const item of list) if (typeof item === 'object' && item !== null) entries.push({ ...(release !== undefined && typeof release !== 'object' ? { release } : {}), ...(item as Record<string, unknown>) });
   }
-  return { files: files.map((f) => posix(relative(projectDir, f))), entries };
+  return { files, entries };
 }
 
 async function registryOf(projectDir: string, env: NodeJS.ProcessEnv, databaseUrl: string | undefined, product: string): Promise<{ value: TechdocsInputs['registry']; note?: string }> {
@@ -147,7 +135,7 @@ export async function loadTechdocsInputs(options: LoadInputsOptions): Promise<Te
     evidence: await evidenceOf(projectDir, report),
     registry: registry.value,
     ...(registry.note !== undefined ? { registryNote: registry.note } : {}),
-    store: await storeOf(projectDir, storeDir),
+    store: await storeOf(projectDir, storeDir, options.env),
     storeDir,
     backlog: await exportsOf(projectDir, report, 'backlog', ['dist/backlog.md', 'dist/backlog.json', 'dist/backlog/backlog.md', 'dist/backlog/backlog.json']),
     risk: await exportsOf(projectDir, report, 'risk', ['dist/risk-register.md', 'dist/risk-register.json', 'dist/risk/risk-register.md', 'dist/risk/risk-register.json']),
