@@ -57,7 +57,10 @@ async function openPostgres(options: OpenRegistryOptions): Promise<{ db: Registr
   url.searchParams.delete('schema');
   const location = redactUrl(url.toString());
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new RegistryError('REGISTRY_UNAVAILABLE', `invalid PostgreSQL schema name "${schema}"`);
-  const pool = new pg.default.Pool({ connectionString: url.toString(), max: 4, ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}) });
+  // With a schema of its own, parallel query workers are turned off: a worker re-resolves search_path on start and was
+  // seen failing with "schema … does not exist (parallel worker)" right after the schema was created, on a busy server.
+  // Registry queries are small and indexed; they gain nothing from parallel plans.
+  const pool = new pg.default.Pool({ connectionString: url.toString(), max: 4, ...(schema !== undefined ? { options: `-c search_path=${schema} -c max_parallel_workers_per_gather=0` } : {}) });
   try {
     const client = await pool.connect();
     try {
