@@ -67,5 +67,5 @@ Examples:
   ).action(async (flags: Record<string, unknown>) => {
     setExitCode(await (await load()).backlogExportCommand(flags, io));
   });
-  defineBacklogSync(backlog, { io, Option, setExitCode });
+  defineBacklogSync(backlog, { io, Option, setExitCode }, { loadProvider: async () => (await import('../../remediation/tracker/registry-provider.js')).registryBacklogProvider });
 }
