@@ -36,7 +36,7 @@ async function gateInputs(opts: PolicyRunOptions): Promise<GateInput[]> {
   const docs = opts.documents ?? [];
   const files = opts.files ?? {};
   const combined = COMBINED_FLAGS.some((k) => files[k] !== undefined) || opts.parts !== undefined;
-  if (docs.length > 0 && combined) throw new UsageError('policy eval: give either input files or --sbom/--provenance/--checksums/--signatures/--findings, not both');
+  if (docs.length > 0 && combined) throw new UsageError('policy eval: give either input files or --sbom/--provenance/--checksums/--signatures/--findings/--scorecard, not both');
   if (docs.length === 0 && !combined) throw new UsageError('policy eval: no input (give JSON/YAML files, or --sbom/--provenance/--findings for the combined input document)');
   // Read every input before evaluating anything: a bad input stops the run before any result.
   if (docs.length > 0) return Promise.all(docs.map(async (d) => ({ name: d, value: await readInputDocument(opts.baseDir, d) })));
