@@ -110,7 +110,7 @@ test('chainwarden run: the policy stage runs last; open gate -> 0, closed -> 1, 
     assert.equal(open.status, 0, open.stderr);
     const r1 = JSON.parse(open.stdout) as RunJson;
     const names = r1.stages.map((s) => s.stage);
-    assert.deepEqual(names.slice(-2), ['sign', 'policy'], 'the gate runs after the evidence stages');
+    assert.deepEqual(names.slice(-3), ['sign', 'policy', 'backlog'], 'the gate runs after the evidence stages; the backlog refresh after the gate');
     assert.ok(names.indexOf('sbom') < names.indexOf('policy') && names.indexOf('provenance') < names.indexOf('policy') && names.indexOf('checksums') < names.indexOf('policy'));
     const policy1 = r1.stages.find((s) => s.stage === 'policy');
     assert.deepEqual([policy1?.status, policy1?.detail], ['warn', 'gate open: 16 rule(s), 0 failure(s), 28 warning(s)']);
