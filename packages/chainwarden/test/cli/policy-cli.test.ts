@@ -111,7 +111,7 @@ test('chainwarden run: the policy stage gates after the evidence and findings, b
     const r1 = JSON.parse(open.stdout) as RunJson;
     const names = r1.stages.map((s) => s.stage);
     for (const before of ['sbom', 'provenance', 'checksums', 'sign', 'scan', 'scorecard']) assert.ok(names.indexOf(before) < names.indexOf('policy'), `${before} runs before the gate`);
-    for (const after of ['store', 'registry']) assert.ok(names.indexOf('policy') < names.indexOf(after), `nothing is kept (${after}) before the gate`);
+    for (const after of ['backlog', 'store', 'registry']) assert.ok(names.indexOf('policy') < names.indexOf(after), `${after} after the gate`);
     assert.ok(names.indexOf('sbom') < names.indexOf('policy') && names.indexOf('provenance') < names.indexOf('policy') && names.indexOf('checksums') < names.indexOf('policy'));
     const policy1 = r1.stages.find((s) => s.stage === 'policy');
     assert.deepEqual([policy1?.status, policy1?.detail], ['warn', 'gate open: 16 rule(s), 0 failure(s), 28 warning(s)']);
