@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { aggregateScore, runScorecard } from '../../src/hygiene/scorecard/run.js';
 import type { CheckResult, ScorecardResult } from '../../src/hygiene/scorecard/types.js';
+import { openStore } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/shared.js';
 
 function write(dir: string, files: Record<string, string | Buffer>): void {
@@ -205,14 +206,23 @@ test('scorecard: Signed-Releases looks in dist/ and the evidence store; provenan
   assert.ok(check(bare, 'Signed-Releases').findings.some((f) => f.message.includes('checksum file found')));
   const signed = await scorecard({ 'dist/hotpass-0.3.0-py3-none-any.whl': 'x', 'dist/hotpass-0.3.0-py3-none-any.whl.sigstore.json': '{}' });
   assert.equal(check(signed, 'Signed-Releases').score, 8);
-  const store = await scorecard({
-    'dist/hotpass-0.3.0-py3-none-any.whl': 'x',
-    'dist/provenance/provenance.json': '{}',
-    'data/artifacts/supply-chain/hotpass/0.2.0/hotpass-0.2.0.tar.gz': 'x',
-  });
-  const sr = check(store, 'Signed-Releases');
-  assert.equal(sr.score, 5, 'dist/ has provenance (10), the stored 0.2.0 release has nothing (0)');
-  assert.match(sr.reason, /1 of 2 release\(s\)/);
+  // The evidence store, written by the store itself: release 0.2.0 holds a bare sdist, 0.3.0 an sdist with its bundle.
+  const { dir, cleanup } = tempDir();
+  try {
+    write(dir, { 'dist/hotpass-0.3.0-py3-none-any.whl': 'x', 'dist/provenance/provenance.json': '{}' });
+    const store = openStore({ projectDir: dir });
+    await store.put('0.2.0', [{ name: 'dist/hotpass-0.2.0.tar.gz', content: Buffer.from('sdist 0.2.0') }]);
+    await store.put('0.3.0', [
+      { name: 'dist/hotpass-0.3.0.tar.gz', content: Buffer.from('sdist 0.3.0') },
+      { name: 'dist/hotpass-0.3.0.tar.gz.sigstore.json', content: Buffer.from('{}'), kind: 'bundle' },
+    ]);
+    const sr = check(await runScorecard({ dir, env: { SOURCE_DATE_EPOCH: '1700000000' } }), 'Signed-Releases');
+    assert.equal(sr.score, 6, 'dist/ has provenance (10), stored 0.3.0 a signature (8), stored 0.2.0 nothing (0): mean 6');
+    assert.match(sr.reason, /2 of 3 release\(s\)/);
+    assert.ok(sr.findings.some((f) => f.message.includes('release data/artifacts/supply-chain/0.2.0: 1 artefact(s) with neither signatures nor provenance')), JSON.stringify(sr.findings));
+  } finally {
+    cleanup();
+  }
 });
 
 test('scorecard: Binary-Artifacts by extension and magic bytes, build output excluded; aggregate is the risk-weighted mean', async () => {

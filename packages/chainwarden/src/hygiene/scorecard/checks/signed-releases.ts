@@ -1,6 +1,6 @@
 /**
  * Signed-Releases, offline: the release artefacts in dist/ and in the evidence store (data/artifacts/supply-chain/,
- * one release per directory below it) and what accompanies them: provenance (in-toto / SLSA), signatures (Sigstore
+ * one release per index, read through the store itself) and what accompanies them: provenance (in-toto / SLSA), signatures (Sigstore
  * bundles, .sig, .asc, .minisig), checksum files. Per release, as Scorecard scores it: provenance 10, signatures 8,
  * neither 0 (checksums alone prove integrity, not origin); the score is the mean over releases.
  */
@@ -13,12 +13,35 @@ const SIGNATURE = /\.(sigstore\.json|sigstore|sig|asc|minisig)$/i;
 const PROVENANCE = /(\.intoto\.jsonl?|(^|\/)[^/]*provenance[^/]*\.json)$/i;
 const CHECKSUMS = /(^|\/)(checksums?\.txt|sha256sums(\.txt)?|sha512sums(\.txt)?|[^/]+\.sha(256|512))$/i;
 
-/** The release a file belongs to: dist/, or the first two directories below the evidence store. */
+/** Files are grouped by release: dist/ is this build's; the store's releases come from its indexes. */
 function releaseOf(path: string): string | undefined {
-  if (path.startsWith('dist/')) return 'dist';
-  if (!path.startsWith(STORE)) return undefined;
-  const parts = path.slice(STORE.length).split('/');
-  return parts.length <= 1 ? STORE.slice(0, -1) : `${STORE}${parts.slice(0, Math.min(2, parts.length - 1)).join('/')}`;
+  return path.startsWith('dist/') ? 'dist' : undefined;
+}
+
+function classify(r: Release, file: string, kind?: string): void {
+  if (kind === 'bundle' || SIGNATURE.test(file)) r.signatures.push(file);
+  else if (kind === 'provenance' || PROVENANCE.test(file)) r.provenance.push(file);
+  else if (kind === 'checksums' || CHECKSUMS.test(file)) r.checksums.push(file);
+  else if (ARTEFACT.test(file)) r.artefacts.push(file);
+}
+
+/** The evidence store's releases (a hostile or unreadable store is a finding, not a crash). */
+async function storeReleases(root: string, findings: CheckFinding[]): Promise<Map<string, Release>> {
+  const out = new Map<string, Release>();
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  if (!fs.existsSync(path.join(root, STORE))) return out;
+  const { openStore } = await import('../../../store/open-store.js');
+  try {
+    for (const { index } of await openStore({ projectDir: root, path: STORE }).readAll()) {
+      const r: Release = { artefacts: [], signatures: [], provenance: [], checksums: [] };
+      for (const e of index.entries) classify(r, `${STORE}${index.release}/${e.name}`, e.kind);
+      out.set(`${STORE}${index.release}`, r);
+    }
+  } catch (error) {
+    findings.push({ level: 'Warn', message: `evidence store not read: ${error instanceof Error ? error.message : String(error)}`, file: STORE.slice(0, -1) });
+  }
+  return out;
 }
 
 interface Release {
@@ -33,18 +56,15 @@ export const signedReleases: Check = {
   risk: 'High',
   short: 'Determines if the project cryptographically signs release artifacts.',
   async run(repo) {
-    const releases = new Map<string, Release>();
+    const findings: CheckFinding[] = [];
+    const releases = await storeReleases(repo.root, findings);
     for (const file of await repo.files()) {
       const key = releaseOf(file);
       if (key === undefined) continue;
       const r = releases.get(key) ?? { artefacts: [], signatures: [], provenance: [], checksums: [] };
       releases.set(key, r);
-      if (SIGNATURE.test(file)) r.signatures.push(file);
-      else if (PROVENANCE.test(file)) r.provenance.push(file);
-      else if (CHECKSUMS.test(file)) r.checksums.push(file);
-      else if (ARTEFACT.test(file)) r.artefacts.push(file);
+      classify(r, file);
     }
-    const findings: CheckFinding[] = [];
     const scores: number[] = [];
     for (const [name, r] of [...releases].sort(([a], [b]) => a.localeCompare(b))) {
       if (r.artefacts.length === 0) continue;
