@@ -11,25 +11,30 @@ import type { Stage } from './stage.js';
 export const scanStage: Stage = {
   name: 'scan',
   async run(ctx) {
-    const { DEFAULT_ADVISORY_CACHE } = await import('../advisories/file-store.js');
-    if (!existsSync(join(ctx.projectDir, DEFAULT_ADVISORY_CACHE))) {
-      return { status: 'skipped', detail: `no advisories imported (${DEFAULT_ADVISORY_CACHE}; run \`chainwarden advisories import\`)` };
-    }
+    const [{ DEFAULT_ADVISORY_CACHE }, { registryUrl }, { isPostgresUrl }] = await Promise.all([import('../advisories/file-store.js'), import('../registry/location.js'), import('../registry/database.js')]);
+    const notImported = { status: 'skipped', detail: `no advisories imported (run \`chainwarden advisories import\`)` } as const;
+    const configured = ctx.config.registry?.['database-url'];
+    const url = registryUrl({ projectDir: ctx.projectDir, env: ctx.env, ...(configured !== undefined ? { config: configured } : {}) });
+    const cached = existsSync(join(ctx.projectDir, DEFAULT_ADVISORY_CACHE));
+    // Advisories live in the registry (the cache file mirrors it): a shared PostgreSQL registry needs no local cache.
+    if (!cached && !isPostgresUrl(url) && !existsSync(url)) return notImported;
     const sbom = ctx.outputs.get('sbom')?.files?.[0];
     if (sbom === undefined || !sbom.endsWith('.json')) return { status: 'skipped', detail: 'no JSON SBOM from this run to scan' };
-    const [{ scanInRegistry }, { scanAdvisories }, { openRegistry }, { registryUrl }, { currentActor }] = await Promise.all([
+    const [{ scanInRegistry }, { scanAdvisories }, { openRegistry }, { currentActor }] = await Promise.all([
       import('../findings/registry-scan.js'),
       import('../advisories/registry-advisories.js'),
       import('../registry/database.js'),
-      import('../registry/location.js'),
       import('../registry/actor.js'),
     ]);
-    const configured = ctx.config.registry?.['database-url'];
-    const registry = await openRegistry({ url: registryUrl({ projectDir: ctx.projectDir, env: ctx.env, ...(configured !== undefined ? { config: configured } : {}) }) });
+    const registry = await openRegistry({ url });
     // A pull-request run scans without recording: its evidence stays out of the registry.
     const record = ctx.mode !== 'pr';
     let result;
     try {
+      if (!cached) {
+        const row = await registry.db.selectFrom('advisories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+        if (Number(row?.n ?? 0) === 0) return notImported;
+      }
       const { store } = await scanAdvisories(registry, join(ctx.projectDir, DEFAULT_ADVISORY_CACHE));
       result = await scanInRegistry({ registry, store, target: { kind: 'file', path: join(ctx.projectDir, sbom), shown: sbom }, ...(record ? { record: { actor: currentActor(ctx.env), now: new Date() } } : {}) });
     } finally {

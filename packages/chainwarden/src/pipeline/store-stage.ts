@@ -14,13 +14,12 @@ const FILE_KINDS: Readonly<Record<string, (file: string, output: StageOutput) =>
 const REPORTS: Readonly<Record<string, { readonly name: string; readonly kind: ArtifactKind }>> = {
   policy: { name: 'reports/policy-report.json', kind: 'policy-report' },
   scan: { name: 'reports/scan.json', kind: 'scan' },
-  registry: { name: 'reports/ingest-report.json', kind: 'ingest-report' },
 };
 
 /**
  * Keeps the run's evidence in the store (chainwarden.yaml `store`; default data/artifacts/supply-chain/, 365 days):
- * every file the earlier stages wrote (SBOM, provenance and its subjects, checksums, bundles) and the policy, scan and
- * ingest reports, under the release id: the git tag when HEAD is tagged, else the commit sha, else `run-<UTC time>`.
+ * every file the earlier stages wrote (SBOM, provenance and its subjects, checksums, bundles) and the policy and scan
+ * reports (the registry stage runs after the store), under the release id: the git tag when HEAD is tagged, else the commit sha, else `run-<UTC time>`.
  * Re-running a release replaces entries whose content changed, except those on legal hold.
  */
 export const storeStage: Stage = {
