@@ -85,12 +85,20 @@ Examples:
       .description('Put a release (or some of its entries) on legal hold: retention prune keeps them, put cannot replace them')
       .argument('<release>', 'release id')
       .argument('[names...]', 'entry names (default: every entry of the release)')
-      .requiredOption('--reason <text>', 'why (an incident, a litigation hold, an audit)'),
+      .requiredOption('--reason <text>', 'why (an incident, a litigation hold, an audit)')
+      .option('--database-url <url>', 'registry whose audit log records the hold (default: chainwarden.yaml registry.database-url, CHAINWARDEN_DATABASE_URL, the SQLite default)'),
   ).action(async (release: string, names: string[], flags: { reason: string } & Record<string, unknown>) => {
     const { storeHoldCommand } = await import('../commands/store.js');
     setExitCode(await storeHoldCommand(release, names, flags, io));
   });
-  storeOptions(store.command('release-hold').description('Take a release (or some of its entries) off legal hold').argument('<release>', 'release id').argument('[names...]', 'entry names (default: every entry)')).action(
+  storeOptions(
+    store
+      .command('release-hold')
+      .description('Take a release (or some of its entries) off legal hold')
+      .argument('<release>', 'release id')
+      .argument('[names...]', 'entry names (default: every entry)')
+      .option('--database-url <url>', 'registry whose audit log records the release (default: as for hold)'),
+  ).action(
     async (release: string, names: string[], flags: Record<string, unknown>) => {
       const { storeReleaseHoldCommand } = await import('../commands/store.js');
       setExitCode(await storeReleaseHoldCommand(release, names, flags, io));
