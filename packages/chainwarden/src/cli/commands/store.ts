@@ -119,9 +119,14 @@ export async function storeListCommand(flags: StoreFlags & { release?: string },
 export async function storeShowCommand(release: string, flags: StoreFlags, io: CliIo): Promise<number> {
   const { store } = await open(flags, io);
   const { index, key } = await store.requireIndex(release);
-  if (flags.json === true) return json(io, { store: store.storage.location, index: store.display(key), release: index.release, entries: index.entries });
+  const superseded = index.superseded ?? [];
+  if (flags.json === true) return json(io, { store: store.storage.location, index: store.display(key), release: index.release, entries: index.entries, superseded });
   io.stdout.write(`${style(io.stdout, io.env).bold(`release ${index.release}`)} ${index.entries.length} entr${index.entries.length === 1 ? 'y' : 'ies'} (${store.display(key)})\n`);
   io.stdout.write(`${table(entryRows(index.entries))}\n`);
+  if (superseded.length > 0) {
+    io.stdout.write(`superseded (replaced, kept until they expire): ${superseded.length}\n`);
+    io.stdout.write(`${table([['KIND', 'NAME', 'SIZE', 'DIGEST', 'CREATED', 'SUPERSEDED', 'BY', 'EXPIRES'], ...superseded.map((e) => [e.kind, e.name, formatSize(e.size), short(e.digest), day(e.created), e.supersededAt, short(e.supersededBy), day(e.expires)])])}\n`);
+  }
   return 0;
 }
 
