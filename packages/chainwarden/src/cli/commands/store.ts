@@ -180,7 +180,13 @@ export async function storeExportCommand(release: string, flags: StoreFlags & { 
   const { exportRelease } = await import('../../store/export.js');
   const result = await exportRelease(store, release, resolve(projectDir, flags.output), flags.output);
   if (flags.json === true) return json(io, result);
-  io.stdout.write(`${style(io.stdout, io.env).bold('store export')} release ${release}: ${result.files.length} file(s) -> ${result.output}/ (files/, index.json, ${result.checksums})\n`);
+  const s = style(io.stdout, io.env);
+  if (result.format === 'tar') {
+    io.stdout.write(`${s.bold('store export')} release ${release}: ${result.files.length} file(s) -> ${result.output} (ustar: files/, index.json, ${result.checksums})\n`);
+    io.stdout.write(`check it with: mkdir bundle && tar -xf ${result.output} -C bundle && cd bundle && sha256sum -c ${result.checksums}\n`);
+    return 0;
+  }
+  io.stdout.write(`${s.bold('store export')} release ${release}: ${result.files.length} file(s) -> ${result.output}/ (files/, index.json, ${result.checksums})\n`);
   io.stdout.write(`check it with: cd ${result.output} && sha256sum -c ${result.checksums}\n`);
   return 0;
 }

@@ -25,6 +25,7 @@ Examples:
   $ chainwarden store get v0.3.0 dist/sbom/hotpass-like-sbom.json --output sbom-v0.3.0.json
   $ chainwarden store verify
   $ chainwarden store export v0.3.0 --output evidence-v0.3.0
+  $ chainwarden store export v0.3.0 --output evidence-v0.3.0.tar
   $ chainwarden store hold v0.3.0 --reason "incident INC-42"`,
     );
   const kinds = ['sbom', 'provenance', 'bundle', 'checksums', 'policy-report', 'scan', 'ingest-report', 'vex', 'other'];
@@ -74,7 +75,7 @@ Examples:
       .command('export')
       .description("Write a release's evidence bundle for auditors: files/, index.json and SHA256SUMS (sha256sum -c checks it)")
       .argument('<release>', 'release id')
-      .requiredOption('--output <dir>', 'folder to create, relative to the project directory (must be new or empty)'),
+      .requiredOption('--output <dir|file.tar>', 'folder to create (new or empty), or a new file ending in .tar for a deterministic ustar archive; relative to the project directory'),
   ).action(async (release: string, flags: { output: string } & Record<string, unknown>) => {
     const { storeExportCommand } = await import('../commands/store.js');
     setExitCode(await storeExportCommand(release, flags, io));
