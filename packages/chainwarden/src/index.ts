@@ -179,7 +179,7 @@ export type { StoreErrorCode } from './store/errors.js';
 export { ARTIFACT_KINDS, inferKind } from './store/kinds.js';
 export type { ArtifactKind } from './store/kinds.js';
 export { parseIndex, serializeIndex, STORE_INDEX_FORMAT, STORE_INDEX_VERSION } from './store/store-index.js';
-export type { LegalHold, StoreEntry, StoreIndex } from './store/store-index.js';
+export type { LegalHold, StoreEntry, StoreIndex, SupersededEntry } from './store/store-index.js';
 export { openStore } from './store/open-store.js';
 export { verifyStore } from './store/verify.js';
 export type { StoreVerification, VerifyProblem } from './store/verify.js';

@@ -11,7 +11,7 @@ import type { AuditTable } from './schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type AuditAction = 'ingest' | 'reject' | 'delete' | 'supplier-add' | 'supplier-remove' | 'supplier-import' | 'seal' | 'vex-store' | 'vex-reject' | 'scan' | 'vex-import' | 'kev-import' | 'epss-import' | 'backlog-refresh' | 'backlog-update' | 'risk-update' | 'review';
+export type AuditAction = 'ingest' | 'reject' | 'delete' | 'supplier-add' | 'supplier-remove' | 'supplier-import' | 'seal' | 'vex-store' | 'vex-reject' | 'scan' | 'vex-import' | 'kev-import' | 'epss-import' | 'backlog-refresh' | 'backlog-update' | 'risk-update' | 'review' | 'hold' | 'release-hold';
 
 export interface AuditInput {
   readonly actor: string;

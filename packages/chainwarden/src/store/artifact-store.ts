@@ -11,7 +11,7 @@ import { blobKey, checkReleaseId, entryNameProblem, INDEX_PREFIX, indexKey, rele
 import type { ArtifactKind } from './kinds.js';
 import { inferKind } from './kinds.js';
 import type { ArtifactStorage } from './storage.js';
-import type { LegalHold, StoreEntry, StoreIndex } from './store-index.js';
+import type { LegalHold, StoreEntry, StoreIndex, SupersededEntry } from './store-index.js';
 import { parseIndex, serializeIndex } from './store-index.js';
 
 export const DEFAULT_STORE_PATH = 'data/artifacts/supply-chain';
@@ -47,6 +47,12 @@ export interface PutResult {
   readonly release: string;
   readonly index: string;
   readonly entries: readonly (StoreEntry & { readonly status: PutStatus })[];
+}
+
+/** What an index update writes: the entries, and (when given) the superseded entries. */
+export interface IndexChange {
+  readonly entries: StoreEntry[];
+  readonly superseded?: readonly SupersededEntry[];
 }
 
 export interface ReleaseIndex {
@@ -107,21 +113,24 @@ export class ArtifactStore {
   }
 
   /**
-   * Changes a release's index with compare-and-swap: `change` gets the current entries (empty for a new release) and
-   * returns the new ones, or undefined for "no change". An empty result deletes the index. Retried on conflict.
+   * Changes a release's index with compare-and-swap: `change` gets the current entries and superseded entries (empty
+   * for a new release) and returns the new entries (superseded ones unchanged), both, or undefined for "no change".
+   * An index left with nothing deletes the index. Retried on conflict.
    */
-  async updateIndex(release: string, change: (entries: readonly StoreEntry[]) => StoreEntry[] | undefined): Promise<readonly StoreEntry[]> {
+  async updateIndex(release: string, change: (entries: readonly StoreEntry[], superseded: readonly SupersededEntry[]) => StoreEntry[] | IndexChange | undefined): Promise<readonly StoreEntry[]> {
     const key = indexKey(release);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.readIndex(release);
       const entries = current?.index.entries ?? [];
-      const next = change(entries);
-      if (next === undefined) return entries;
+      const before = current?.index.superseded ?? [];
+      const result = change(entries, before);
+      if (result === undefined) return entries;
+      const next = Array.isArray(result) ? { entries: result, superseded: before } : { entries: result.entries, superseded: result.superseded ?? before };
       const written =
-        next.length === 0
+        next.entries.length === 0 && next.superseded.length === 0
           ? current === undefined || (await this.storage.deleteIfMatch(key, current.version))
-          : await this.storage.putIfMatch(key, Buffer.from(serializeIndex({ release, entries: next })), current?.version);
-      if (written) return next;
+          : await this.storage.putIfMatch(key, Buffer.from(serializeIndex({ release, ...next })), current?.version);
+      if (written) return next.entries;
       await sleep(Math.random() * Math.min(5 + attempt * 2, 50));
     }
     throw new StoreError('STORE_BUSY', `${this.display(key)}: changed by other writers ${MAX_ATTEMPTS} times in a row; try again`);
@@ -144,9 +153,10 @@ export class ArtifactStore {
       return { name: item.name, kind: item.kind ?? inferKind(item.name), digest, size: item.content.byteLength, blob: blobKey(digest) ?? '', created, expires, ...(hold !== undefined ? { hold } : {}) };
     });
     const statuses = new Map<string, PutStatus>();
-    const decide = (entries: readonly StoreEntry[]): StoreEntry[] | undefined => {
+    const decide = (entries: readonly StoreEntry[], superseded: readonly SupersededEntry[] = []): IndexChange | undefined => {
       statuses.clear();
       const byName = new Map(entries.map((e) => [e.name, e]));
+      const replaced: SupersededEntry[] = [...superseded];
       let changed = false;
       for (const entry of prepared) {
         const old = byName.get(entry.name);
@@ -163,13 +173,16 @@ export class ArtifactStore {
           if (options.replace !== true) throw new StoreError('STORE_CONFLICT', `${release}/${entry.name} is already stored with other content (${old.digest}, now ${entry.digest}); pass --replace to replace it`);
         }
         statuses.set(entry.name, old === undefined ? 'new' : 'replaced');
+        // The replaced entry is kept (superseded) until its own expiry: replaced evidence is not silently lost.
+        if (old !== undefined) replaced.push({ ...old, supersededAt: created, supersededBy: entry.digest });
         byName.set(entry.name, entry);
         changed = true;
       }
-      return changed ? [...byName.values()] : undefined;
+      return changed ? { entries: [...byName.values()], superseded: replaced } : undefined;
     };
     // Refuse conflicts before writing any blob; the compare-and-swap below checks again against the latest index.
-    decide((await this.readIndex(release))?.index.entries ?? []);
+    const current = (await this.readIndex(release))?.index;
+    decide(current?.entries ?? [], current?.superseded ?? []);
     for (const [i, entry] of prepared.entries()) await this.storage.put(entry.blob, (items[i] as PutItem).content);
     const final = await this.updateIndex(release, decide);
     // A prune running at the same moment may have taken a blob it saw unreferenced: put it back.

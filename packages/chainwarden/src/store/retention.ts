@@ -9,12 +9,12 @@
 import { isoSeconds } from '../core/clock.js';
 import type { ArtifactStore } from './artifact-store.js';
 import { BLOB_PREFIX } from './keys.js';
-import type { StoreEntry } from './store-index.js';
+import type { StoreEntry, SupersededEntry } from './store-index.js';
 
 export const DEFAULT_ORPHAN_GRACE_MINUTES = 60;
 
 export type Deletion =
-  | { readonly what: 'entry'; readonly release: string; readonly name: string; readonly kind: string; readonly digest: string; readonly size: number; readonly created: string; readonly expires: string; readonly reason: 'expired' }
+  | { readonly what: 'entry'; readonly release: string; readonly name: string; readonly kind: string; readonly digest: string; readonly size: number; readonly created: string; readonly expires: string; readonly reason: 'expired'; readonly supersededAt?: string }
   | { readonly what: 'blob'; readonly blob: string; readonly size: number; readonly reason: 'expired' | 'unreferenced' }
   | { readonly what: 'leftover'; readonly key: string; readonly size: number; readonly reason: 'interrupted write' };
 
@@ -52,26 +52,32 @@ export async function pruneStore(store: ArtifactStore, options: PruneOptions = {
   const held: string[] = [];
   const freedBlobs = new Set<string>();
   const remaining = new Set<string>();
+  const entryDeletion = (release: string, e: StoreEntry | SupersededEntry): Deletion => ({
+    what: 'entry', release, name: e.name, kind: e.kind, digest: e.digest, size: e.size, created: e.created, expires: e.expires, reason: 'expired',
+    ...('supersededAt' in e ? { supersededAt: e.supersededAt } : {}),
+  });
   for (const { index } of all) {
     for (const e of index.entries) if (e.hold !== undefined && Date.parse(e.expires) <= now.getTime()) held.push(`${index.release}/${e.name}`);
     let removed: StoreEntry[] = index.entries.filter(isExpired);
-    if (!dryRun && removed.length > 0) {
-      const kept = await store.updateIndex(index.release, (entries) => {
+    let removedSuperseded: SupersededEntry[] = (index.superseded ?? []).filter(isExpired);
+    if (!dryRun && removed.length + removedSuperseded.length > 0) {
+      const kept = await store.updateIndex(index.release, (entries, superseded) => {
         removed = entries.filter(isExpired);
-        return removed.length > 0 ? entries.filter((e) => !isExpired(e)) : undefined;
+        removedSuperseded = superseded.filter(isExpired);
+        return removed.length + removedSuperseded.length > 0 ? { entries: entries.filter((e) => !isExpired(e)), superseded: superseded.filter((e) => !isExpired(e)) } : undefined;
       });
       for (const e of kept) remaining.add(e.blob);
     } else {
-      for (const e of index.entries) if (!isExpired(e)) remaining.add(e.blob);
+      for (const e of [...index.entries, ...(index.superseded ?? [])]) if (!isExpired(e)) remaining.add(e.blob);
     }
-    const batch: Deletion[] = removed.map((e) => ({ what: 'entry', release: index.release, name: e.name, kind: e.kind, digest: e.digest, size: e.size, created: e.created, expires: e.expires, reason: 'expired' }));
-    for (const e of removed) freedBlobs.add(e.blob);
+    const batch: Deletion[] = [...removed, ...removedSuperseded].map((e) => entryDeletion(index.release, e));
+    for (const e of [...removed, ...removedSuperseded]) freedBlobs.add(e.blob);
     deleted.push(...batch);
     await record(batch);
   }
 
   // References as they are now (another process may have put meanwhile), then every blob nothing references.
-  const referenced = dryRun ? remaining : new Set((await store.readAll()).flatMap(({ index }) => index.entries.map((e) => e.blob)));
+  const referenced = dryRun ? remaining : new Set((await store.readAll()).flatMap(({ index }) => [...index.entries, ...(index.superseded ?? [])].map((e) => e.blob)));
   const stillReferenced = [...freedBlobs].filter((b) => referenced.has(b)).sort();
   const blobBatch: Deletion[] = [];
   for (const o of await store.storage.list(BLOB_PREFIX)) {

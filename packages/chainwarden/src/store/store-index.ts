@@ -11,7 +11,9 @@ import type { ArtifactKind } from './kinds.js';
 import { ARTIFACT_KINDS, isArtifactKind } from './kinds.js';
 
 export const STORE_INDEX_FORMAT = 'chainwarden-store-index';
-export const STORE_INDEX_VERSION = 1;
+/** Version 2 added `superseded`; version 1 indexes (without it) are still read. */
+export const STORE_INDEX_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 export interface LegalHold {
   readonly reason: string;
@@ -35,9 +37,19 @@ export interface StoreEntry {
   readonly hold?: LegalHold;
 }
 
+/** An entry that `--replace` (or a re-run) replaced: kept until its own `expires`, so its blob stays referenced. */
+export interface SupersededEntry extends StoreEntry {
+  /** When it was replaced (ISO 8601, seconds). */
+  readonly supersededAt: string;
+  /** The digest of the content that replaced it. */
+  readonly supersededBy: string;
+}
+
 export interface StoreIndex {
   readonly release: string;
   readonly entries: readonly StoreEntry[];
+  /** Replaced entries, oldest first per name (absent = none). */
+  readonly superseded?: readonly SupersededEntry[];
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/u;
@@ -46,8 +58,12 @@ function byName(a: StoreEntry, b: StoreEntry): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-export function serializeIndex(index: StoreIndex): string {
-  const entries = [...index.entries].sort(byName).map((e) => ({
+function bySupersession(a: SupersededEntry, b: SupersededEntry): number {
+  return byName(a, b) || (a.supersededAt < b.supersededAt ? -1 : a.supersededAt > b.supersededAt ? 1 : 0) || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0);
+}
+
+function entryJson(e: StoreEntry): Record<string, unknown> {
+  return {
     name: e.name,
     kind: e.kind,
     digest: e.digest,
@@ -56,8 +72,13 @@ export function serializeIndex(index: StoreIndex): string {
     created: e.created,
     expires: e.expires,
     ...(e.hold !== undefined ? { hold: { reason: e.hold.reason, since: e.hold.since, by: e.hold.by } } : {}),
-  }));
-  return `${JSON.stringify({ format: STORE_INDEX_FORMAT, version: STORE_INDEX_VERSION, release: index.release, entries }, null, 2)}\n`;
+  };
+}
+
+export function serializeIndex(index: StoreIndex): string {
+  const entries = [...index.entries].sort(byName).map(entryJson);
+  const superseded = [...(index.superseded ?? [])].sort(bySupersession).map((e) => ({ ...entryJson(e), supersededAt: e.supersededAt, supersededBy: e.supersededBy }));
+  return `${JSON.stringify({ format: STORE_INDEX_FORMAT, version: STORE_INDEX_VERSION, release: index.release, entries, superseded }, null, 2)}\n`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -72,15 +93,15 @@ export function parseIndex(text: string, file: string, release: string): StoreIn
   };
   if (!isRecord(value)) return bad('', 'expected a JSON object');
   if (value['format'] !== STORE_INDEX_FORMAT) bad('format', `expected "${STORE_INDEX_FORMAT}"`);
-  if (value['version'] !== STORE_INDEX_VERSION) bad('version', `unsupported version ${JSON.stringify(value['version'])} (this chainwarden reads ${STORE_INDEX_VERSION})`);
+  const version = value['version'];
+  if (!READABLE_VERSIONS.includes(version)) bad('version', `unsupported version ${JSON.stringify(version)} (this chainwarden reads ${READABLE_VERSIONS.join(' and ')})`);
   const id = value['release'];
   if (typeof id !== 'string' || releaseIdProblem(id) !== undefined) return bad('release', 'not a valid release id');
   if (id !== release) bad('release', `says ${JSON.stringify(id)} but the index file is that of ${JSON.stringify(release)}`);
   const list = value['entries'];
   if (!Array.isArray(list)) return bad('entries', 'expected a list');
   const seen = new Set<string>();
-  const entries = (list as unknown[]).map((raw, i): StoreEntry => {
-    const at = `entries[${i}]`;
+  const parseEntry = (raw: unknown, at: string): StoreEntry => {
     if (!isRecord(raw)) return bad(at, 'expected an object');
     const str = (key: string): string => {
       const v = raw[key];
@@ -89,8 +110,6 @@ export function parseIndex(text: string, file: string, release: string): StoreIn
     const name = str('name');
     const nameProblem = entryNameProblem(name);
     if (nameProblem !== undefined) bad(`${at}.name`, `${JSON.stringify(name)} ${nameProblem}`);
-    if (seen.has(name)) bad(`${at}.name`, `${JSON.stringify(name)} appears twice`);
-    seen.add(name);
     const kind = str('kind');
     if (!isArtifactKind(kind)) bad(`${at}.kind`, `"${kind}" is not one of ${ARTIFACT_KINDS.join(', ')}`);
     const digest = str('digest');
@@ -113,6 +132,25 @@ export function parseIndex(text: string, file: string, release: string): StoreIn
       hold = { reason: h['reason'], since: h['since'], by: h['by'] };
     }
     return { name, kind: kind as ArtifactKind, digest, size: size as number, blob, created, expires, ...(hold !== undefined ? { hold } : {}) };
+  };
+  const entries = (list as unknown[]).map((raw, i): StoreEntry => {
+    const entry = parseEntry(raw, `entries[${i}]`);
+    if (seen.has(entry.name)) bad(`entries[${i}].name`, `${JSON.stringify(entry.name)} appears twice`);
+    seen.add(entry.name);
+    return entry;
   });
-  return { release: id, entries: entries.sort(byName) };
+  const rawSuperseded = value['superseded'];
+  if (version === 1 && rawSuperseded !== undefined) bad('superseded', 'version 1 indexes have no superseded entries');
+  if (rawSuperseded !== undefined && !Array.isArray(rawSuperseded)) bad('superseded', 'expected a list');
+  const superseded = ((rawSuperseded ?? []) as unknown[]).map((raw, i): SupersededEntry => {
+    const at = `superseded[${i}]`;
+    const entry = parseEntry(raw, at);
+    const r = raw as Record<string, unknown>;
+    const supersededAt = r['supersededAt'];
+    const supersededBy = r['supersededBy'];
+    if (typeof supersededAt !== 'string' || !ISO.test(supersededAt)) bad(`${at}.supersededAt`, 'expected an ISO 8601 UTC time');
+    if (typeof supersededBy !== 'string' || blobKey(supersededBy) === undefined) bad(`${at}.supersededBy`, 'expected "sha256:" and 64 lowercase hex digits');
+    return { ...entry, supersededAt: supersededAt as string, supersededBy: supersededBy as string };
+  });
+  return { release: id, entries: entries.sort(byName), superseded: superseded.sort(bySupersession) };
 }

@@ -43,6 +43,13 @@ export async function verifyStore(store: ArtifactStore, release?: string): Promi
       ref.entries.push(`${index.release}/${e.name}`);
       refs.set(e.blob, ref);
     }
+    // Superseded entries are evidence too, until their own expiry.
+    for (const e of index.superseded ?? []) {
+      entries++;
+      const ref = refs.get(e.blob) ?? { digest: e.digest, entries: [] };
+      ref.entries.push(`${index.release}/${e.name} (superseded ${e.supersededAt})`);
+      refs.set(e.blob, ref);
+    }
   }
   const problems: VerifyProblem[] = [];
   const unreferenced: string[] = [];

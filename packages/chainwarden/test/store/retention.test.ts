@@ -131,5 +131,40 @@ for (const backend of BACKENDS) {
         await fresh.cleanup();
       }
     });
+
+    it('store hold and store release-hold are audit entries too (action hold / release-hold, the reason in the detail)', async () => {
+      const fresh = freshRegistry(backend);
+      const { dir, cleanup } = tempDir();
+      try {
+        const example = copyExample(dir);
+        const env = { CHAINWARDEN_NOW: '2026-01-01T00:00:00Z', CHAINWARDEN_ACTOR: 'security-lead' };
+        assert.equal(runCli(['store', 'put', 'uv.lock', 'pyproject.toml', '--release', 'v0.3.0'], { cwd: example, env }).status, 0);
+        const hold = runCli(['store', 'hold', 'v0.3.0', 'uv.lock', '--reason', 'INC-2026-042', '--database-url', fresh.url, '--json'], { cwd: example, env });
+        assert.equal(hold.status, 0, hold.stderr);
+        assert.equal((JSON.parse(hold.stdout) as { audited: number }).audited, 1);
+        // The same hold again changes nothing and logs nothing.
+        assert.equal(runCli(['store', 'hold', 'v0.3.0', 'uv.lock', '--reason', 'INC-2026-042', '--database-url', fresh.url], { cwd: example, env }).status, 0);
+        const release = runCli(['store', 'release-hold', 'v0.3.0', '--database-url', fresh.url], { cwd: example, env: { ...env, CHAINWARDEN_ACTOR: 'compliance' } });
+        assert.equal(release.status, 0, release.stderr);
+        assert.match(release.stdout, /1 entry taken off legal hold; 1 audit log entry/u);
+        const registry = await fresh.open();
+        try {
+          const rows = await registry.db.selectFrom('audit_log').select(['action', 'actor', 'subject', 'detail']).orderBy('seq').execute();
+          assert.deepEqual(rows.map((r) => [r.action, r.actor, r.subject]), [
+            ['hold', 'security-lead', 'store v0.3.0/uv.lock'],
+            ['release-hold', 'compliance', 'store v0.3.0/uv.lock'],
+          ]);
+          for (const row of rows) {
+            assert.deepEqual(JSON.parse(row.detail) as unknown, { store: 'data/artifacts/supply-chain', release: 'v0.3.0', name: 'uv.lock', kind: 'other', digest: `sha256:${sha256Hex(UV_LOCK)}`, reason: 'INC-2026-042' });
+          }
+          assert.equal((await checkChain(registry)).broken, undefined);
+        } finally {
+          await registry.close();
+        }
+      } finally {
+        cleanup();
+        await fresh.cleanup();
+      }
+    });
   });
 }

@@ -153,6 +153,30 @@ describe('store CLI on a real run of the example project', () => {
     }
   });
 
+  it('chainwarden.yaml store: path and retention-days apply, --store overrides the path, an unknown key is exit 2', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const project = copyExample(dir);
+      writeFileSync(join(project, 'chainwarden.yaml'), 'store:\n  path: evidence/store\n  retention-days: 30\n');
+      const put = runCli(['store', 'put', 'uv.lock', '--release', 'v1', '--json'], { cwd: project, env: { CHAINWARDEN_NOW: '2026-01-01T00:00:00Z' } });
+      assert.equal(put.status, 0, put.stderr);
+      const result = JSON.parse(put.stdout) as { index: string; entries: { expires: string }[] };
+      assert.equal(result.index, 'evidence/store/releases/v1.json');
+      assert.equal(result.entries[0]?.expires, '2026-01-31T00:00:00Z');
+      const flag = runCli(['store', 'put', 'uv.lock', '--release', 'v1', '--store', 'other', '--retention-days', '7', '--json'], { cwd: project, env: { CHAINWARDEN_NOW: '2026-01-01T00:00:00Z' } });
+      assert.equal((JSON.parse(flag.stdout) as { index: string }).index, 'other/releases/v1.json');
+      assert.equal(existsSync(join(project, 'other/releases/v1.json')), true);
+      writeFileSync(join(project, 'chainwarden.yaml'), 'store:\n  retention-day: 30\n');
+      const bad = runCli(['store', 'list'], { cwd: project });
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /chainwarden\.yaml:2: store\.retention-day: unknown key "retention-day" \(known keys: path, retention-days, orphan-grace-minutes\)/);
+      writeFileSync(join(project, 'chainwarden.yaml'), 'store:\n  retention-days: 0\n');
+      assert.match(runCli(['store', 'list'], { cwd: project }).stderr, /store\.retention-days: must be at least 1/);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('the release id: the tag on HEAD, else the commit, else the time of the run', async () => {
     const { dir, cleanup } = tempDir();
     try {

@@ -34,7 +34,7 @@ describe('store: put, get, index', () => {
       const indexText = readFileSync(join(dir, 'store/releases/v0.3.0.json'), 'utf8');
       const index = JSON.parse(indexText) as { format: string; version: number; release: string; entries: { name: string; created: string; expires: string; size: number }[] };
       assert.equal(index.format, 'chainwarden-store-index');
-      assert.equal(index.version, 1);
+      assert.equal(index.version, 2);
       assert.equal(index.entries[1]?.created, '2026-01-01T00:00:00Z');
       assert.equal(index.entries[1]?.expires, '2027-01-01T00:00:00Z', 'created + 365 days');
       assert.equal(index.entries[1]?.size, UV_LOCK.byteLength);

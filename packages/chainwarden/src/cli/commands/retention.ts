@@ -24,7 +24,7 @@ export function auditSubject(d: Deletion): string {
 }
 
 function describe(d: Deletion): string[] {
-  if (d.what === 'entry') return ['entry', `${d.release}/${d.name}`, `${d.kind}, expired ${d.expires}`];
+  if (d.what === 'entry') return [d.supersededAt !== undefined ? 'superseded entry' : 'entry', `${d.release}/${d.name}`, `${d.kind}, expired ${d.expires}`];
   if (d.what === 'blob') return ['blob', d.blob, `${formatSize(d.size)}, ${d.reason}`];
   return ['leftover', d.key, d.reason];
 }

@@ -10,6 +10,8 @@ import { openStore } from '../../store/open-store.js';
 import type { StoreEntry } from '../../store/store-index.js';
 import type { CliIo } from '../io.js';
 import { style, table } from '../io.js';
+import type { OpenedRegistry } from './registry-open.js';
+import { openCliRegistry } from './registry-open.js';
 
 export interface StoreFlags {
   readonly store?: string;
@@ -117,9 +119,14 @@ export async function storeListCommand(flags: StoreFlags & { release?: string },
 export async function storeShowCommand(release: string, flags: StoreFlags, io: CliIo): Promise<number> {
   const { store } = await open(flags, io);
   const { index, key } = await store.requireIndex(release);
-  if (flags.json === true) return json(io, { store: store.storage.location, index: store.display(key), release: index.release, entries: index.entries });
+  const superseded = index.superseded ?? [];
+  if (flags.json === true) return json(io, { store: store.storage.location, index: store.display(key), release: index.release, entries: index.entries, superseded });
   io.stdout.write(`${style(io.stdout, io.env).bold(`release ${index.release}`)} ${index.entries.length} entr${index.entries.length === 1 ? 'y' : 'ies'} (${store.display(key)})\n`);
   io.stdout.write(`${table(entryRows(index.entries))}\n`);
+  if (superseded.length > 0) {
+    io.stdout.write(`superseded (replaced, kept until they expire): ${superseded.length}\n`);
+    io.stdout.write(`${table([['KIND', 'NAME', 'SIZE', 'DIGEST', 'CREATED', 'SUPERSEDED', 'BY', 'EXPIRES'], ...superseded.map((e) => [e.kind, e.name, formatSize(e.size), short(e.digest), day(e.created), e.supersededAt, short(e.supersededBy), day(e.expires)])])}\n`);
+  }
   return 0;
 }
 
@@ -173,25 +180,61 @@ export async function storeExportCommand(release: string, flags: StoreFlags & { 
   const { exportRelease } = await import('../../store/export.js');
   const result = await exportRelease(store, release, resolve(projectDir, flags.output), flags.output);
   if (flags.json === true) return json(io, result);
-  io.stdout.write(`${style(io.stdout, io.env).bold('store export')} release ${release}: ${result.files.length} file(s) -> ${result.output}/ (files/, index.json, ${result.checksums})\n`);
+  const s = style(io.stdout, io.env);
+  if (result.format === 'tar') {
+    io.stdout.write(`${s.bold('store export')} release ${release}: ${result.files.length} file(s) -> ${result.output} (ustar: files/, index.json, ${result.checksums})\n`);
+    io.stdout.write(`check it with: mkdir bundle && tar -xf ${result.output} -C bundle && cd bundle && sha256sum -c ${result.checksums}\n`);
+    return 0;
+  }
+  io.stdout.write(`${s.bold('store export')} release ${release}: ${result.files.length} file(s) -> ${result.output}/ (files/, index.json, ${result.checksums})\n`);
   io.stdout.write(`check it with: cd ${result.output} && sha256sum -c ${result.checksums}\n`);
   return 0;
 }
 
-export async function storeHoldCommand(release: string, names: readonly string[], flags: StoreFlags & { reason: string }, io: CliIo): Promise<number> {
+/** Writes one audit entry per changed entry (action `hold` / `release-hold`, subject `store <release>/<name>`). */
+async function auditHolds(opened: OpenedRegistry, store: ArtifactStore, action: 'hold' | 'release-hold', release: string, changed: readonly StoreEntry[], reasonOf: (e: StoreEntry) => string | undefined, actor: string): Promise<void> {
+  if (changed.length === 0) return;
+  const { appendAudit } = await import('../../registry/audit-log.js');
+  const { registry } = opened;
+  const at = store.now();
+  await registry.transaction(async (tx) => {
+    for (const e of changed) {
+      const reason = reasonOf(e);
+      const detail = { store: store.storage.location, release, name: e.name, kind: e.kind, digest: e.digest, ...(reason !== undefined ? { reason } : {}) };
+      await appendAudit(tx, registry.dialect, { actor, action, subject: `store ${release}/${e.name}`, detail, at });
+    }
+  });
+}
+
+export async function storeHoldCommand(release: string, names: readonly string[], flags: StoreFlags & { reason: string; databaseUrl?: string }, io: CliIo): Promise<number> {
   if (flags.reason.trim() === '') throw new UsageError('store hold: --reason must say why');
   const { store } = await open(flags, io);
   const since = new Date(store.now().getTime()).toISOString().replace(/\.\d{3}Z$/u, 'Z');
-  const changed = await store.setHold(release, names, { reason: flags.reason, since, by: currentActor(io.env) });
-  if (flags.json === true) return json(io, { release, held: changed });
-  io.stdout.write(`release ${release}: ${changed.length} entr${changed.length === 1 ? 'y' : 'ies'} put on legal hold (${flags.reason})\n`);
-  return 0;
+  const actor = currentActor(io.env);
+  // The registry is opened first: no hold without its audit entry.
+  const opened = await openCliRegistry({ ...(flags.projectDir !== undefined ? { projectDir: flags.projectDir } : {}), ...(flags.databaseUrl !== undefined ? { databaseUrl: flags.databaseUrl } : {}) }, io);
+  try {
+    const changed = await store.setHold(release, names, { reason: flags.reason, since, by: actor });
+    await auditHolds(opened, store, 'hold', release, changed, () => flags.reason, actor);
+    if (flags.json === true) return json(io, { release, held: changed, audited: changed.length });
+    io.stdout.write(`release ${release}: ${changed.length} entr${changed.length === 1 ? 'y' : 'ies'} put on legal hold (${flags.reason}); ${changed.length} audit log entr${changed.length === 1 ? 'y' : 'ies'}\n`);
+    return 0;
+  } finally {
+    await opened.registry.close();
+  }
 }
 
-export async function storeReleaseHoldCommand(release: string, names: readonly string[], flags: StoreFlags, io: CliIo): Promise<number> {
+export async function storeReleaseHoldCommand(release: string, names: readonly string[], flags: StoreFlags & { databaseUrl?: string }, io: CliIo): Promise<number> {
   const { store } = await open(flags, io);
-  const changed = await store.setHold(release, names, undefined);
-  if (flags.json === true) return json(io, { release, released: changed });
-  io.stdout.write(`release ${release}: ${changed.length} entr${changed.length === 1 ? 'y' : 'ies'} taken off legal hold\n`);
-  return 0;
+  const opened = await openCliRegistry({ ...(flags.projectDir !== undefined ? { projectDir: flags.projectDir } : {}), ...(flags.databaseUrl !== undefined ? { databaseUrl: flags.databaseUrl } : {}) }, io);
+  try {
+    const before = new Map((await store.requireIndex(release)).index.entries.map((e) => [e.name, e.hold?.reason]));
+    const changed = await store.setHold(release, names, undefined);
+    await auditHolds(opened, store, 'release-hold', release, changed, (e) => before.get(e.name), currentActor(io.env));
+    if (flags.json === true) return json(io, { release, released: changed, audited: changed.length });
+    io.stdout.write(`release ${release}: ${changed.length} entr${changed.length === 1 ? 'y' : 'ies'} taken off legal hold; ${changed.length} audit log entr${changed.length === 1 ? 'y' : 'ies'}\n`);
+    return 0;
+  } finally {
+    await opened.registry.close();
+  }
 }

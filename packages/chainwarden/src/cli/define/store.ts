@@ -25,6 +25,7 @@ Examples:
   $ chainwarden store get v0.3.0 dist/sbom/hotpass-like-sbom.json --output sbom-v0.3.0.json
   $ chainwarden store verify
   $ chainwarden store export v0.3.0 --output evidence-v0.3.0
+  $ chainwarden store export v0.3.0 --output evidence-v0.3.0.tar
   $ chainwarden store hold v0.3.0 --reason "incident INC-42"`,
     );
   const kinds = ['sbom', 'provenance', 'bundle', 'checksums', 'policy-report', 'scan', 'ingest-report', 'vex', 'other'];
@@ -74,7 +75,7 @@ Examples:
       .command('export')
       .description("Write a release's evidence bundle for auditors: files/, index.json and SHA256SUMS (sha256sum -c checks it)")
       .argument('<release>', 'release id')
-      .requiredOption('--output <dir>', 'folder to create, relative to the project directory (must be new or empty)'),
+      .requiredOption('--output <dir|file.tar>', 'folder to create (new or empty), or a new file ending in .tar for a deterministic ustar archive; relative to the project directory'),
   ).action(async (release: string, flags: { output: string } & Record<string, unknown>) => {
     const { storeExportCommand } = await import('../commands/store.js');
     setExitCode(await storeExportCommand(release, flags, io));
@@ -85,12 +86,20 @@ Examples:
       .description('Put a release (or some of its entries) on legal hold: retention prune keeps them, put cannot replace them')
       .argument('<release>', 'release id')
       .argument('[names...]', 'entry names (default: every entry of the release)')
-      .requiredOption('--reason <text>', 'why (an incident, a litigation hold, an audit)'),
+      .requiredOption('--reason <text>', 'why (an incident, a litigation hold, an audit)')
+      .option('--database-url <url>', 'registry whose audit log records the hold (default: chainwarden.yaml registry.database-url, CHAINWARDEN_DATABASE_URL, the SQLite default)'),
   ).action(async (release: string, names: string[], flags: { reason: string } & Record<string, unknown>) => {
     const { storeHoldCommand } = await import('../commands/store.js');
     setExitCode(await storeHoldCommand(release, names, flags, io));
   });
-  storeOptions(store.command('release-hold').description('Take a release (or some of its entries) off legal hold').argument('<release>', 'release id').argument('[names...]', 'entry names (default: every entry)')).action(
+  storeOptions(
+    store
+      .command('release-hold')
+      .description('Take a release (or some of its entries) off legal hold')
+      .argument('<release>', 'release id')
+      .argument('[names...]', 'entry names (default: every entry)')
+      .option('--database-url <url>', 'registry whose audit log records the release (default: as for hold)'),
+  ).action(
     async (release: string, names: string[], flags: Record<string, unknown>) => {
       const { storeReleaseHoldCommand } = await import('../commands/store.js');
       setExitCode(await storeReleaseHoldCommand(release, names, flags, io));
