@@ -24,6 +24,17 @@ export interface ReviewPack {
   readonly expiredAcceptances: readonly { readonly id: string; readonly reason: string }[];
   readonly releases: { readonly versions: number; readonly signed: number; readonly unsigned: number; readonly firstParty: number; readonly list: readonly { readonly product: string; readonly version: string; readonly signature: string; readonly ingestedAt: string }[] };
   readonly suppliers: { readonly accepted: number; readonly quarantined: number; readonly rejected: number };
+  /** The evidence store's releases first stored in the period: which carry provenance and which signature bundles. */
+  readonly evidence: { readonly releases: number; readonly withProvenance: number; readonly signed: number; readonly list: readonly StoredRelease[] };
+}
+
+/** A release in the evidence store (chainwarden store), as the review counts it. */
+export interface StoredRelease {
+  readonly release: string;
+  /** When its first entry was stored (ISO 8601). */
+  readonly created: string;
+  readonly provenance: boolean;
+  readonly signed: boolean;
 }
 
 interface FindingChange {
@@ -40,7 +51,7 @@ export function parseSince(since: string): Date {
   return new Date(`${since}T00:00:00Z`);
 }
 
-export async function buildReviewPack(registry: Registry, since: Date, now: Date): Promise<ReviewPack> {
+export async function buildReviewPack(registry: Registry, since: Date, now: Date, stored: readonly StoredRelease[] = []): Promise<ReviewPack> {
   const db = registry.db;
   const from = since.toISOString();
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -99,7 +110,13 @@ export async function buildReviewPack(registry: Registry, since: Date, now: Date
       list: recent.map((v) => ({ product: v.name, version: v.version, signature: v.signature, ingestedAt: v.ingested_at })),
     },
     suppliers: { accepted: supplied.filter((v) => Number(v.quarantined_count) === 0).length, quarantined: supplied.filter((v) => Number(v.quarantined_count) > 0).length, rejected: rejected.length },
+    evidence: evidenceSince(stored, from),
   };
+}
+
+function evidenceSince(stored: readonly StoredRelease[], from: string): ReviewPack['evidence'] {
+  const list = stored.filter((r) => r.created >= from).sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.release < b.release ? -1 : 1));
+  return { releases: list.length, withProvenance: list.filter((r) => r.provenance).length, signed: list.filter((r) => r.signed).length, list };
 }
 
 export async function recordReview(registry: Registry, input: { readonly reviewer: string; readonly role: string; readonly note?: string; readonly actor: string; readonly now: Date }): Promise<{ seq: number }> {
@@ -138,6 +155,10 @@ export function reviewMarkdown(p: ReviewPack): string {
     '## Releases: signing and provenance coverage',
     '',
     `${p.releases.versions} version(s) ingested: ${p.releases.signed} signature-verified, ${p.releases.unsigned} unsigned (accepted with --allow-unsigned), ${p.releases.firstParty} first-party.`,
+    '',
+    p.evidence.releases === 0
+      ? 'Evidence store: no release stored in the period.'
+      : `Evidence store: ${p.evidence.releases} release(s) stored, ${p.evidence.withProvenance} with provenance, ${p.evidence.signed} with signature bundles${p.evidence.releases > 0 ? ` (${p.evidence.list.map((r) => `${r.release}: ${[r.provenance ? 'provenance' : 'no provenance', r.signed ? 'signed' : 'unsigned'].join(', ')}`).join('; ')})` : ''}.`,
     '',
     '## Supplier intake',
     '',

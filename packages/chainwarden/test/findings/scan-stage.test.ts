@@ -14,7 +14,7 @@ test('chainwarden run: the scan stage is skipped until advisories are imported, 
     const before = runCli(['run', '.', '--json'], { cwd: project });
     assert.equal(before.status, 0, before.stderr);
     const skipped = (JSON.parse(before.stdout) as RunJson).stages.find((s) => s.stage === 'scan');
-    assert.deepEqual([skipped?.status, skipped?.detail], ['skipped', 'no advisories imported (data/advisories/advisories.ndjson; run `chainwarden advisories import`)']);
+    assert.deepEqual([skipped?.status, skipped?.detail], ['skipped', 'no advisories imported (run `chainwarden advisories import`)']);
     const imported = runCli(['advisories', 'import', shared('advisories', 'pypa', 'vulns', 'aiohttp'), '--json'], { cwd: project });
     assert.equal(imported.status, 0, imported.stderr);
     const records = (JSON.parse(imported.stdout) as { added: number }).added;

@@ -14,7 +14,7 @@ interface RunJson {
 }
 
 test('run: the stages in the plan\'s order', () => {
-  assert.deepEqual(STAGES.map((s) => s.name), ['sbom', 'provenance', 'checksums', 'sign', 'scan', 'diff', 'policy', 'registry', 'techdocs']);
+  assert.deepEqual(STAGES.map((s) => s.name), ['sbom', 'provenance', 'checksums', 'sign', 'scan', 'diff', 'matrix', 'semgrep', 'scorecard', 'policy', 'backlog', 'store', 'registry', 'techdocs']);
 });
 
 test('run: the summary on stdout (--json), in dist/supply-chain-report.json and as Markdown, with every stage\'s duration', () => {

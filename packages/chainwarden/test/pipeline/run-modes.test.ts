@@ -58,11 +58,11 @@ test('run --mode pr (from GITHUB_EVENT_NAME): no registry, no OIDC token, the di
     assert.deepEqual([release.mode, release.modeSource], ['release', 'default (not in CI)']);
     assert.match(stage(release, 'registry')?.detail ?? '', /^hotpass-like@0\.3\.0 ingested/);
     assert.equal(stage(release, 'diff')?.status, 'skipped');
-    const registered = sha(join(project, REGISTRY));
 
-    // The PR bumps requests down to a vulnerable version; advisories are imported.
+    // The PR bumps requests down to a vulnerable version; advisories are imported (into the registry).
     const imported = runCli(['advisories', 'import', shared('advisories', 'pypa', 'vulns', 'requests')], { cwd: project });
     assert.equal(imported.status, 0, imported.stderr);
+    const registered = sha(join(project, REGISTRY));
     const lock = join(project, 'uv.lock');
     writeFileSync(lock, readFileSync(lock, 'utf8').replace('name = "requests"\nversion = "2.32.5"', 'name = "requests"\nversion = "2.19.1"'));
     rmSync(summaryFile);

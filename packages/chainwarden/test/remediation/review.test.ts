@@ -46,6 +46,16 @@ for (const backend of BACKENDS) {
         assert.match(md, /^# Supply-chain review pack: 2026-07-01 to 2026-10-01\n\nLast review: 2026-07-02 by Dana Smith \(security\): Q2\./);
         assert.match(md, /\| closed \| shop \| pkg:pypi\/flask \| CVE-2023-30861 \| 2026-08-01 \|/);
         assert.throws(() => parseSince('last quarter'), /--since "last quarter" is not a date/);
+        assert.match(md, /Evidence store: no release stored in the period\./);
+        // Releases kept in the evidence store: one before the period, two in it (one with provenance and a bundle).
+        const stored = [
+          { release: 'v0.9.0', created: '2026-06-01T00:00:00Z', provenance: true, signed: true },
+          { release: 'v1.0.0', created: '2026-08-02T00:00:00Z', provenance: true, signed: true },
+          { release: 'v1.0.1', created: '2026-09-02T00:00:00Z', provenance: false, signed: false },
+        ];
+        const withStore = await buildReviewPack(r, parseSince('2026-07-01'), new Date('2026-10-01T00:00:00Z'), stored);
+        assert.deepEqual([withStore.evidence.releases, withStore.evidence.withProvenance, withStore.evidence.signed], [2, 1, 1]);
+        assert.match(reviewMarkdown(withStore), /Evidence store: 2 release\(s\) stored, 1 with provenance, 1 with signature bundles \(v1\.0\.0: provenance, signed; v1\.0\.1: no provenance, unsigned\)\./);
       } finally {
         await r.close();
         await fresh.cleanup();
