@@ -35,13 +35,12 @@ describe('store CLI on a real run of the example project', () => {
       assert.equal(stage?.status, 'ok');
       assert.equal(stage?.summary?.release, 'v0.3.0');
       assert.equal(stage?.summary?.releaseFrom, 'tag');
-      assert.match(stage?.detail ?? '', /^5 artefact\(s\) -> v0\.3\.0 \(git tag\) in data\/artifacts\/supply-chain: 5 new; kept until 2027-03-01$/);
+      assert.match(stage?.detail ?? '', /^4 artefact\(s\) -> v0\.3\.0 \(git tag\) in data\/artifacts\/supply-chain: 4 new; kept until 2027-03-01$/);
       const kinds = Object.fromEntries(stage?.summary?.entries.map((e) => [e.name, e.kind]) ?? []);
       assert.deepEqual(kinds, {
         'dist/checksums.txt': 'checksums',
         'dist/provenance/provenance.json': 'provenance',
         'dist/sbom/hotpass-like-sbom.json': 'sbom',
-        'reports/ingest-report.json': 'ingest-report',
         'reports/policy-report.json': 'policy-report',
       });
       const sbomBytes = readFileSync(join(project, 'dist/sbom/hotpass-like-sbom.json'));
@@ -49,11 +48,11 @@ describe('store CLI on a real run of the example project', () => {
 
       const list = runCli(['store', 'list'], { cwd: project });
       assert.equal(list.status, 0, list.stderr);
-      assert.match(list.stdout, /^store data\/artifacts\/supply-chain: 1 release\(s\)\n\s+RELEASE\s+ENTRIES\s+SIZE\s+CREATED\s+FIRST EXPIRY\s+HELD\n\s+v0\.3\.0\s+5\s+[\d.]+ kB\s+2026-03-01\s+2027-03-01\s+0\n$/);
+      assert.match(list.stdout, /^store data\/artifacts\/supply-chain: 1 release\(s\)\n\s+RELEASE\s+ENTRIES\s+SIZE\s+CREATED\s+FIRST EXPIRY\s+HELD\n\s+v0\.3\.0\s+4\s+[\d.]+ kB\s+2026-03-01\s+2027-03-01\s+0\n$/);
       const show = runCli(['store', 'show', 'v0.3.0', '--json'], { cwd: project });
       const shown = JSON.parse(show.stdout) as { index: string; entries: { name: string; expires: string }[] };
       assert.equal(shown.index, 'data/artifacts/supply-chain/releases/v0.3.0.json');
-      assert.deepEqual(shown.entries.map((e) => e.expires), Array(5).fill('2027-03-01T12:00:00Z'));
+      assert.deepEqual(shown.entries.map((e) => e.expires), Array(4).fill('2027-03-01T12:00:00Z'));
 
       const get = runCli(['store', 'get', 'v0.3.0', 'hotpass-like-sbom.json', '--output', 'copy/sbom.json'], { cwd: project });
       assert.equal(get.status, 0, get.stderr);
@@ -63,7 +62,7 @@ describe('store CLI on a real run of the example project', () => {
 
       const verify = runCli(['store', 'verify'], { cwd: project });
       assert.equal(verify.status, 0, verify.stdout);
-      assert.match(verify.stdout, /1 release\(s\), 5 entries, 5 blob\(s\) re-hashed\nok: every blob matches its digest/);
+      assert.match(verify.stdout, /1 release\(s\), 4 entries, 4 blob\(s\) re-hashed\nok: every blob matches its digest/);
 
       const exported = runCli(['store', 'export', 'v0.3.0', '--output', 'evidence-v0.3.0'], { cwd: project });
       assert.equal(exported.status, 0, exported.stderr);
@@ -71,7 +70,7 @@ describe('store CLI on a real run of the example project', () => {
       assert.deepEqual(readdirSync(bundle).sort(), ['SHA256SUMS', 'files', 'index.json']);
       const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: bundle, encoding: 'utf8' });
       assert.equal(check.status, 0, check.stdout + check.stderr);
-      assert.equal(check.stdout.split('\n').filter((l) => l.endsWith(': OK')).length, 6);
+      assert.equal(check.stdout.split('\n').filter((l) => l.endsWith(': OK')).length, 5);
       assert.deepEqual(readFileSync(join(bundle, 'files/dist/sbom/hotpass-like-sbom.json')), sbomBytes);
       assert.equal(readFileSync(join(bundle, 'index.json'), 'utf8'), readFileSync(join(project, 'data/artifacts/supply-chain/releases/v0.3.0.json'), 'utf8'));
       const again = runCli(['store', 'export', 'v0.3.0', '--output', 'evidence-v0.3.0'], { cwd: project });
